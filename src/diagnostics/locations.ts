@@ -1,0 +1,122 @@
+/**
+ * Source positions for plain data.
+ *
+ * The parser turns YAML into plain objects and arrays so that later stages (merge, validation, normalization) stay
+ * simple, but every error still needs a file, line and column. Positions therefore live beside the data, in a
+ * side table keyed by the container object: for a mapping, where each key and each value was written; for a
+ * sequence, where each item was written. Stages that build new containers copy the entries they carry over with
+ * {@link setEntryLocation} or {@link copyLocations}, so a position follows its value through merging and into the
+ * IR. The table holds objects weakly, so nothing here outlives the data it describes.
+ */
+import type { SourceLocation } from './diagnostic.js';
+
+/** Where a container and its entries were written. */
+export interface ContainerLocations {
+  /** The container itself (the first key of a mapping, the first item of a sequence, or the flow bracket). */
+  self?: SourceLocation;
+  /** Mapping keys by name; unused for sequences. */
+  readonly keys: Map<string, SourceLocation>;
+  /** Mapping values by key, or sequence items by index. */
+  readonly values: Map<string | number, SourceLocation>;
+}
+
+const table = new WeakMap<object, ContainerLocations>();
+
+/** Returns the positions recorded for a container, creating an empty record when there is none. */
+export function locationsOf(container: object): ContainerLocations {
+  let record = table.get(container);
+  if (!record) {
+    record = { keys: new Map(), values: new Map() };
+    table.set(container, record);
+  }
+  return record;
+}
+
+/** Returns the positions recorded for a container, or undefined. Never creates a record. */
+export function peekLocations(container: object): ContainerLocations | undefined {
+  return table.get(container);
+}
+
+/** Records where a container starts. */
+export function setSelfLocation(container: object, location: SourceLocation | undefined): void {
+  if (location) locationsOf(container).self = location;
+}
+
+/** Records where a mapping entry's key and value (or a sequence item) were written. */
+export function setEntryLocation(
+  container: object,
+  key: string | number,
+  value: SourceLocation | undefined,
+  keyLocation?: SourceLocation,
+): void {
+  const record = locationsOf(container);
+  if (value) record.values.set(key, value);
+  if (keyLocation && typeof key === 'string') record.keys.set(key, keyLocation);
+}
+
+/**
+ * Copies the position of entry `fromKey` of `from` to entry `toKey` of `to`. Used when a stage moves a value into a
+ * new container, such as a merge result or an IR object.
+ */
+export function copyEntryLocation(
+  from: object,
+  fromKey: string | number,
+  to: object,
+  toKey: string | number = fromKey,
+): void {
+  const source = table.get(from);
+  if (!source) return;
+  const value = source.values.get(fromKey) ?? (typeof fromKey === 'string' ? source.keys.get(fromKey) : undefined);
+  const key = typeof fromKey === 'string' ? source.keys.get(fromKey) : undefined;
+  setEntryLocation(to, toKey, value, key);
+}
+
+/** Copies every recorded position of `from` onto `to` (entries already recorded on `to` are overwritten). */
+export function copyLocations(from: object, to: object): void {
+  const source = table.get(from);
+  if (!source) return;
+  const target = locationsOf(to);
+  if (source.self && !target.self) target.self = source.self;
+  for (const [k, v] of source.keys) target.keys.set(k, v);
+  for (const [k, v] of source.values) target.values.set(k, v);
+}
+
+/** Where the container itself was written, if known. */
+export function selfLocation(container: object): SourceLocation | undefined {
+  return table.get(container)?.self;
+}
+
+/**
+ * Where an entry of a container was written: the value (or item) position when known, else the key position, else
+ * the container's own position.
+ */
+export function entryLocation(container: object, key: string | number): SourceLocation | undefined {
+  const record = table.get(container);
+  if (!record) return undefined;
+  return (
+    record.values.get(key) ?? (typeof key === 'string' ? record.keys.get(key) : undefined) ?? record.self
+  );
+}
+
+/** Where the key of a mapping entry was written, falling back to its value and then the mapping. */
+export function keyLocation(container: object, key: string): SourceLocation | undefined {
+  const record = table.get(container);
+  if (!record) return undefined;
+  return record.keys.get(key) ?? record.values.get(key) ?? record.self;
+}
+
+/**
+ * Finds the best known position for a path into plain data: the deepest entry along the path that has a recorded
+ * position. Used to place schema errors, whose paths come as JSON Pointer segments.
+ */
+export function locatePath(root: unknown, path: readonly (string | number)[]): SourceLocation | undefined {
+  let best: SourceLocation | undefined;
+  let current: unknown = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') break;
+    const found = entryLocation(current, Array.isArray(current) ? Number(segment) : String(segment));
+    if (found) best = found;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return best;
+}

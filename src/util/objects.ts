@@ -1,0 +1,25 @@
+/**
+ * Helpers for plain data built from user input. User-chosen keys (service names, environment variables, labels)
+ * can be `__proto__` or `constructor`; assigning those with `obj[key] = v` would change the object's prototype
+ * instead of adding a key, so every record built from user keys goes through {@link setOwn}.
+ */
+
+/** A plain mapping from user input. */
+export type PlainObject = Record<string, unknown>;
+
+/** True for a plain mapping (not an array, not null, not a class instance such as a tag marker). */
+export function isPlainObject(value: unknown): value is PlainObject {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** Adds or replaces an own, enumerable key, safely for any key name. */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** True when `key` is an own key of `target` (never an inherited one such as `toString`). */
+export function hasOwn(target: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(target, key);
+}

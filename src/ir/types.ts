@@ -254,6 +254,11 @@ export interface ServiceVolume {
   volume?: { nocopy?: boolean; subpath?: string; labels?: Record<string, string> };
   tmpfs?: { size?: ByteSize; mode?: number };
   image?: { subpath?: string };
+  /**
+   * For a bind mount of a regular file inside the project: its bytes. Read only when the loader is asked to
+   * (`loadBindFiles`), so an emitter can turn the mount into a ConfigMap. Never set for directories.
+   */
+  content?: Uint8Array;
   extensions: Extensions;
 }
 

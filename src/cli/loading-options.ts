@@ -1,0 +1,49 @@
+/**
+ * The loading flags every command shares, with `docker compose`'s spelling.
+ */
+import { Option, type Command } from 'commander';
+import type { LoadOptions } from '../load/options.js';
+import type { CliIo } from './io.js';
+
+/** Raw values commander collects for the loading flags. */
+export interface LoadingFlags {
+  file?: string[];
+  projectDirectory?: string;
+  projectName?: string;
+  envFile?: string[];
+  profile?: string[];
+  allowOutsideProject?: boolean;
+  maxAliasExpansion?: string;
+  maxFileBytes?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Adds the loading flags to a command. */
+export function addLoadingFlags(command: Command): Command {
+  return command
+    .option('-f, --file <FILE>', 'compose file; repeat to merge several (later files override earlier); - reads stdin', collect)
+    .option('--project-directory <DIR>', 'base directory for relative paths (default: the first file\'s directory)')
+    .option('-p, --project-name <NAME>', 'project name (default: name:, COMPOSE_PROJECT_NAME or the directory name)')
+    .option('--env-file <FILE>', 'env file for interpolation; repeatable (default: .env in the project directory)', collect)
+    .option('--profile <NAME>', 'enable a profile; repeatable (default: COMPOSE_PROFILES)', collect)
+    .option('--allow-outside-project', 'allow reading env, secret, config, include and extends files outside the project directory')
+    .addOption(new Option('--max-alias-expansion <N>', 'largest number of YAML nodes aliases may expand to').hideHelp())
+    .addOption(new Option('--max-file-bytes <N>', 'largest compose file accepted, in bytes').hideHelp());
+}
+
+/** Turns the flags into `load()` options. */
+export function toLoadOptions(flags: LoadingFlags, io: CliIo, services: string[] = []): LoadOptions {
+  const options: LoadOptions = { cwd: io.cwd, env: { ...io.env }, services };
+  if (flags.file) options.files = flags.file;
+  if (flags.projectDirectory) options.projectDirectory = flags.projectDirectory;
+  if (flags.projectName) options.projectName = flags.projectName;
+  if (flags.envFile) options.envFiles = flags.envFile;
+  if (flags.profile) options.profiles = flags.profile;
+  if (flags.allowOutsideProject) options.allowOutsideProject = true;
+  const limits: LoadOptions['limits'] = {};
+  if (flags.maxAliasExpansion) limits.maxAliasExpansion = Number(flags.maxAliasExpansion);
+  if (flags.maxFileBytes) limits.maxFileBytes = Number(flags.maxFileBytes);
+  if (Object.keys(limits).length > 0) options.limits = limits;
+  return options;
+}

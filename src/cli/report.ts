@@ -1,0 +1,35 @@
+/**
+ * Printing diagnostics: one line each, `file:line:col: severity CODE: message`, coloured only on a terminal and
+ * never when `NO_COLOR` is set; or one JSON document for machines (`--report json`).
+ */
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CliIo } from './io.js';
+
+/** How diagnostics are reported. */
+export interface ReportOptions {
+  format: 'text' | 'json';
+  quiet: boolean;
+}
+
+const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m' } as const;
+const RESET = '\u001b[0m';
+
+/** Writes diagnostics to stderr. Under `quiet`, only errors are printed. */
+export function reportDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], options: ReportOptions): void {
+  const shown = sortDiagnostics(diagnostics).filter((d) => !options.quiet || d.severity === 'error');
+  if (options.format === 'json') {
+    io.stderr(`${JSON.stringify({ diagnostics: shown }, null, 2)}\n`);
+    return;
+  }
+  const color = useColor(io);
+  for (const d of shown) {
+    const line = formatDiagnostic(d);
+    io.stderr(color ? `${COLORS[d.severity]}${line}${RESET}\n` : `${line}\n`);
+  }
+}
+
+function useColor(io: CliIo): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.stderrIsTty;
+}

@@ -1,0 +1,35 @@
+/**
+ * For `--bind-files configmap`: the bytes of every bind-mounted regular file inside the project, read through the
+ * project-directory policy so the Kubernetes emitter (which sees only the IR) can put them into ConfigMaps.
+ * Directories, missing files and paths outside the project are left alone: the emitter reports them.
+ */
+import path from 'node:path';
+import type { Project, Service } from '../ir/types.js';
+import type { FileAccess } from './file-access.js';
+import { copyLocations } from '../diagnostics/locations.js';
+
+/** A shallow copy that keeps the source positions recorded for the original. */
+function copyWith<T extends object>(original: T, changes: Partial<T>): T {
+  const copy = { ...original, ...changes };
+  copyLocations(original, copy);
+  return copy;
+}
+
+/** Returns a copy of the project whose bind-mounted project files carry their content. */
+export function loadBindFileContents(project: Project, access: FileAccess): Project {
+  const entries = Object.entries(project.services).map(([name, service]): [string, Service] => {
+    const volumes = service.volumes.map((v) => {
+      if (v.type !== 'bind' || !v.source || !v.source.startsWith('.')) return v;
+      const absolute = path.resolve(project.projectDir, v.source);
+      if (!access.exists(absolute)) return v;
+      const read = access.read(absolute);
+      return read.ok ? copyWith(v, { content: read.bytes }) : v;
+    });
+    if (!volumes.some((v, i) => v !== service.volumes[i])) return [name, service];
+    copyLocations(service.volumes, volumes);
+    return [name, copyWith(service, { volumes })];
+  });
+  const services = Object.fromEntries(entries);
+  copyLocations(project.services, services);
+  return copyWith(project, { services });
+}

@@ -1,0 +1,60 @@
+/**
+ * The policy for files stackport reads on the user's behalf (env files, secret and config files, includes,
+ * extends): after symlinks are resolved they must lie inside the project directory, unless the user allowed
+ * otherwise. A compose file in a pre-commit hook is edited by anyone on a team; `env_file: ../../../etc/shadow`
+ * must not become a way to read a machine's files into a manifest.
+ */
+import path from 'node:path';
+import type { Host } from './host.js';
+
+/** Why a read was refused. */
+export type ReadRefusal = 'missing' | 'outside-project' | 'not-a-file' | 'unreadable';
+
+/** The outcome of a policed read. */
+export type PolicedRead =
+  | { ok: true; bytes: Uint8Array }
+  | { ok: false; reason: ReadRefusal; message: string };
+
+/** Reads files for the loader under the project-directory policy. */
+export interface FileAccess {
+  /** Reads `absolutePath` if the policy allows it. */
+  read(absolutePath: string): PolicedRead;
+  /** True when `absolutePath` exists as a regular file (no policy check: existence is not content). */
+  exists(absolutePath: string): boolean;
+}
+
+/** Creates the policy for one project directory. */
+export function createFileAccess(host: Host, projectDir: string, allowOutsideProject: boolean): FileAccess {
+  const root = host.realpath(projectDir) ?? path.resolve(projectDir);
+  return {
+    exists: (p) => host.stat(p) === 'file',
+    read(absolutePath) {
+      const kind = host.stat(absolutePath);
+      if (kind === 'missing') return { ok: false, reason: 'missing', message: `${absolutePath} does not exist` };
+      if (kind !== 'file') return { ok: false, reason: 'not-a-file', message: `${absolutePath} is not a regular file` };
+      const real = host.realpath(absolutePath) ?? absolutePath;
+      if (!allowOutsideProject && !isInside(root, real)) {
+        const shown = real === absolutePath ? absolutePath : `${absolutePath} (resolves to ${real})`;
+        return {
+          ok: false,
+          reason: 'outside-project',
+          message: `${shown} is outside the project directory ${root}; pass --allow-outside-project to read it`,
+        };
+      }
+      const read = host.readFile(absolutePath);
+      return read.ok ? read : { ok: false, reason: 'unreadable', message: read.message };
+    },
+  };
+}
+
+/** True when `candidate` is `root` or below it. Both must be absolute and normalized. */
+export function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel));
+}
+
+/** Decodes UTF-8 text, dropping a leading byte-order mark. */
+export function decodeText(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { addLoadingFlags, type LoadingFlags } from './loading-options.js';
 import { ExitCode, processIo, type CliIo } from './io.js';
 import type { ReportOptions } from './report.js';
+import type { ConvertFlags } from './commands/convert.js';
 
 /** Flags every command accepts. */
 export interface GlobalFlags {
@@ -67,5 +68,56 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     setExit(runConfig(io, flags, services, reportOptions()));
   });
 
+  const convertCommand = addLoadingFlags(
+    program
+      .command('convert')
+      .description('convert the project to Kubernetes manifests or a Docker Swarm stack file')
+      .addOption(new Option('--to <TARGET>', 'what to produce').choices(['kubernetes', 'swarm']).makeOptionMandatory())
+      .option('-o, --output <DIR>', 'write files into DIR instead of printing to stdout')
+      .addOption(new Option('--layout <LAYOUT>', 'output layout (default: stream on stdout, files with -o)').choices(['stream', 'files']))
+      .addOption(new Option('--format <FORMAT>', 'output format').choices(['yaml', 'json']).default('yaml'))
+      .option('--check', 'compare with -o DIR without writing; exit 1 when it is out of date')
+      .option('--diff', 'print the differences with -o DIR without writing or failing')
+      .option('--strict', 'exit 1 when there are warnings'),
+  );
+  addTargetFlags(convertCommand).addHelpText(
+    'after',
+    '\nExamples:\n  stackport convert --to kubernetes\n  stackport convert --to kubernetes -f compose.yaml -o k8s/\n' +
+      '  stackport convert --to kubernetes -o k8s/ --check\n  stackport convert --to swarm --swarm-version 3.9 > stack.yaml\n',
+  );
+  convertCommand.action(async (flags: ConvertFlags) => {
+    const { runConvert } = await import('./commands/convert.js');
+    setExit(runConvert(io, flags, reportOptions()));
+  });
+
+  const validateCommand = addLoadingFlags(
+    program
+      .command('validate')
+      .description('load and convert in memory, report problems, write nothing')
+      .addOption(new Option('--to <TARGET>', 'target to check against').choices(['kubernetes', 'swarm']).default('kubernetes'))
+      .option('--strict', 'exit 1 when there are warnings'),
+  );
+  addTargetFlags(validateCommand).action(async (flags: ConvertFlags) => {
+    const { runConvert } = await import('./commands/convert.js');
+    setExit(runConvert(io, { ...flags, format: 'yaml' }, reportOptions(), true));
+  });
+
   return program;
+}
+
+/** Flags that tune one target's output. */
+function addTargetFlags(command: Command): Command {
+  return command
+    .option('-n, --namespace <NS>', 'kubernetes: namespace for every object')
+    .option('--create-namespace', 'kubernetes: also emit the Namespace object')
+    .addOption(new Option('--publish <TYPE>', 'kubernetes: Service type for published ports').choices(['loadbalancer', 'nodeport', 'none']))
+    .addOption(new Option('--network-policies <MODE>', 'kubernetes: NetworkPolicies from Compose networks').choices(['ingress', 'none']))
+    .addOption(new Option('--secrets <MODE>', 'kubernetes: reference Secrets by name, or inline their data').choices(['reference', 'inline']))
+    .addOption(new Option('--bind-files <MODE>', 'kubernetes: bind-mounted project files as hostPath or ConfigMaps').choices(['hostpath', 'configmap']))
+    .addOption(new Option('--depends-on <MODE>', 'kubernetes: report depends_on, or wait with init containers').choices(['report', 'wait']))
+    .option('--wait-image <IMAGE>', 'kubernetes: image of the wait init containers')
+    .addOption(new Option('--controller <KIND>', 'kubernetes: workload kind for every service').choices(['deployment', 'statefulset', 'daemonset', 'job']))
+    .addOption(new Option('--swarm-version <V>', 'swarm: stack file schema version (3.0 to 3.13, default 3.9)'))
+    .option('--image-prefix <PREFIX>', 'swarm: image name prefix for build-only services')
+    .option('--keep-env-files', 'swarm: keep env_file references instead of inlining them');
 }

@@ -1,0 +1,125 @@
+/**
+ * `stackport convert` and `stackport validate`: load, convert, then print, write, or compare with a directory.
+ */
+import path from 'node:path';
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { error } from '../../diagnostics/diagnostic.js';
+import { convert, type Conversion } from '../../convert.js';
+import type { KubernetesOptions } from '../../emit/kubernetes/index.js';
+import type { SwarmOptions, SwarmVersion } from '../../emit/swarm/index.js';
+import { load } from '../../load/loader.js';
+import { check } from '../../render/check.js';
+import { writeOutputDirectory } from '../../render/output-directory.js';
+import { render, type Layout } from '../../render/render.js';
+import { ExitCode, type CliIo } from '../io.js';
+import { toLoadOptions, type LoadingFlags } from '../loading-options.js';
+import { reportDiagnostics, type ReportOptions } from '../report.js';
+
+/** Every flag `convert` accepts. */
+export interface ConvertFlags extends LoadingFlags {
+  to: 'kubernetes' | 'swarm';
+  output?: string;
+  layout?: Layout;
+  format: 'yaml' | 'json';
+  strict?: boolean;
+  check?: boolean;
+  diff?: boolean;
+  namespace?: string;
+  createNamespace?: boolean;
+  publish?: KubernetesOptions['publish'];
+  networkPolicies?: KubernetesOptions['networkPolicies'];
+  secrets?: KubernetesOptions['secrets'];
+  bindFiles?: KubernetesOptions['bindFiles'];
+  dependsOn?: KubernetesOptions['dependsOn'];
+  waitImage?: string;
+  controller?: KubernetesOptions['controller'];
+  swarmVersion?: SwarmVersion;
+  imagePrefix?: string;
+  keepEnvFiles?: boolean;
+}
+
+/** Runs `convert` and returns the exit code. */
+export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions, writeNothing = false): number {
+  const diagnostics: Diagnostic[] = [];
+  const finish = (code: number) => {
+    reportDiagnostics(io, diagnostics, report);
+    if (code === ExitCode.ok && flags.strict && diagnostics.some((d) => d.severity === 'warning')) {
+      io.stderr('stackport: warnings found and --strict is set\n');
+      return ExitCode.findings;
+    }
+    return code;
+  };
+  if ((flags.check || flags.diff) && !flags.output) {
+    diagnostics.push(error('USAGE', '--check and --diff compare with a directory: give it with -o DIR'));
+    return finish(ExitCode.invalid);
+  }
+  const loadOptions = toLoadOptions(flags, io);
+  if (flags.bindFiles === 'configmap') loadOptions.loadBindFiles = true;
+  const loaded = load(loadOptions);
+  diagnostics.push(...loaded.diagnostics);
+  if (!loaded.project || hasErrors(diagnostics)) return finish(ExitCode.invalid);
+
+  const conversion: Conversion =
+    flags.to === 'swarm'
+      ? convert(loaded.project, { target: 'swarm', ...swarmOptions(flags) })
+      : convert(loaded.project, { target: 'kubernetes', ...kubernetesOptions(flags) });
+  diagnostics.push(...conversion.diagnostics);
+  if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
+
+  const layout: Layout = flags.layout ?? (flags.output ? 'files' : 'stream');
+  const files = render(conversion, { layout, format: flags.format });
+  if (conversion.target === 'swarm') for (const command of conversion.commands) io.stderr(`stackport: run: ${command}\n`);
+  if (writeNothing) return finish(ExitCode.ok);
+  if (!flags.output) {
+    for (const content of files.values()) io.stdout(content);
+    return finish(ExitCode.ok);
+  }
+  const dir = path.resolve(io.cwd, flags.output);
+  if (flags.check || flags.diff) return finish(reportDrift(io, dir, files, flags));
+  const written = writeOutputDirectory(dir, files);
+  for (const failure of written.failures) {
+    diagnostics.push(error('OUTPUT_WRITE_FAILED', `could not write ${failure.path} in ${flags.output}: ${failure.message}`));
+  }
+  return finish(written.failures.length > 0 ? ExitCode.invalid : ExitCode.ok);
+}
+
+function reportDrift(io: CliIo, dir: string, files: Map<string, string>, flags: ConvertFlags): number {
+  const result = check(dir, files);
+  for (const changed of result.changed) io.stdout(changed.diff);
+  for (const missing of result.missing) io.stdout(`missing: ${path.join(flags.output!, missing)}\n`);
+  for (const stale of result.stale) io.stdout(`stale: ${path.join(flags.output!, stale)}\n`);
+  if (result.upToDate) return ExitCode.ok;
+  io.stderr(`stackport: ${flags.output} is out of date; regenerate it with: ${fixCommand(flags)}\n`);
+  return flags.check ? ExitCode.findings : ExitCode.ok;
+}
+
+/** The command that regenerates the directory: the same invocation without --check/--diff. */
+function fixCommand(flags: ConvertFlags): string {
+  const parts = ['stackport', 'convert', '--to', flags.to];
+  for (const f of flags.file ?? []) parts.push('-f', f);
+  if (flags.layout) parts.push('--layout', flags.layout);
+  parts.push('-o', flags.output!);
+  return parts.join(' ');
+}
+
+function kubernetesOptions(flags: ConvertFlags): KubernetesOptions {
+  const options: KubernetesOptions = {};
+  if (flags.namespace) options.namespace = flags.namespace;
+  if (flags.createNamespace) options.createNamespace = true;
+  if (flags.publish) options.publish = flags.publish;
+  if (flags.networkPolicies) options.networkPolicies = flags.networkPolicies;
+  if (flags.secrets) options.secrets = flags.secrets;
+  if (flags.bindFiles) options.bindFiles = flags.bindFiles;
+  if (flags.dependsOn) options.dependsOn = flags.dependsOn;
+  if (flags.waitImage) options.waitImage = flags.waitImage;
+  if (flags.controller) options.controller = flags.controller;
+  return options;
+}
+
+function swarmOptions(flags: ConvertFlags): SwarmOptions {
+  const options: SwarmOptions = { toDirectory: Boolean(flags.output) };
+  if (flags.swarmVersion) options.version = flags.swarmVersion;
+  if (flags.imagePrefix) options.imagePrefix = flags.imagePrefix;
+  if (flags.keepEnvFiles) options.keepEnvFiles = true;
+  return options;
+}

@@ -1,0 +1,42 @@
+/**
+ * `convert()`: the IR to a target's objects. A function per target keeps each emitter independent; this module
+ * only dispatches, so a build script can call `convert(project, { target: 'swarm' })` without knowing the emitters.
+ */
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import type { Project } from './ir/types.js';
+import { emitKubernetes, type KubernetesObject, type KubernetesOptions } from './emit/kubernetes/index.js';
+import { emitSwarm, type SwarmOptions, type SwarmResult } from './emit/swarm/index.js';
+
+/** Options for a Kubernetes conversion. */
+export type KubernetesConvertOptions = KubernetesOptions & { target: 'kubernetes' };
+
+/** Options for a Swarm conversion. */
+export type SwarmConvertOptions = SwarmOptions & { target: 'swarm' };
+
+/** The result of a Kubernetes conversion: objects in install order. */
+export interface KubernetesConversion {
+  target: 'kubernetes';
+  objects: KubernetesObject[];
+  diagnostics: Diagnostic[];
+}
+
+/** The result of a Swarm conversion: the stack file and any files written beside it. */
+export interface SwarmConversion extends SwarmResult {
+  target: 'swarm';
+}
+
+/** Either conversion. */
+export type Conversion = KubernetesConversion | SwarmConversion;
+
+/** Converts a loaded project for a target. Pure: reads only the project. */
+export function convert(project: Project, options: KubernetesConvertOptions): KubernetesConversion;
+export function convert(project: Project, options: SwarmConvertOptions): SwarmConversion;
+export function convert(project: Project, options: KubernetesConvertOptions | SwarmConvertOptions): Conversion;
+export function convert(project: Project, options: KubernetesConvertOptions | SwarmConvertOptions): Conversion {
+  if (options.target === 'swarm') {
+    const { target: _target, ...swarm } = options;
+    return { target: 'swarm', ...emitSwarm(project, swarm) };
+  }
+  const { target: _target, ...kubernetes } = options;
+  return { target: 'kubernetes', ...emitKubernetes(project, kubernetes) };
+}

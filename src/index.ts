@@ -1,0 +1,38 @@
+/**
+ * stackport's library entry point: everything the CLI does is one of these functions.
+ *
+ * ```ts
+ * import { load, convert, render } from 'stackport';
+ * const { project, diagnostics } = load({ files: ['compose.yaml'] });
+ * if (project) {
+ *   const result = convert(project, { target: 'kubernetes' });
+ *   const files = render(result, { layout: 'files' });
+ * }
+ * ```
+ */
+export { load, type LoadResult } from './load/loader.js';
+export type { LoadOptions } from './load/options.js';
+export { nodeHost, memoryHost, type Host } from './load/host.js';
+export {
+  convert,
+  type Conversion,
+  type KubernetesConversion,
+  type SwarmConversion,
+  type KubernetesConvertOptions,
+  type SwarmConvertOptions,
+} from './convert.js';
+export { emitCompose } from './emit/compose/index.js';
+export type { KubernetesObject, KubernetesOptions } from './emit/kubernetes/index.js';
+export type { SwarmOptions, SwarmResult, SwarmVersion } from './emit/swarm/index.js';
+export { render, type RenderOptions, type RenderedFiles, type Layout } from './render/render.js';
+export { toYaml, toYamlStream, toJson } from './render/yaml.js';
+export {
+  formatDiagnostic,
+  hasErrors,
+  sortDiagnostics,
+  type Diagnostic,
+  type Severity,
+  type SourceLocation,
+} from './diagnostics/diagnostic.js';
+export type * from './ir/types.js';
+export { Sensitive, sortedNames } from './ir/types.js';

@@ -1,0 +1,71 @@
+/**
+ * Generates realistic Compose projects of any size for the benchmark: every service has ports, a named volume,
+ * a bind mount, environment with interpolation, a healthcheck, a secret, networks, depends_on, and anchors.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Writes a project of `count` services into `dir` and returns the compose file path. */
+export function generateProject(dir, count) {
+  mkdirSync(path.join(dir, 'secrets'), { recursive: true });
+  mkdirSync(path.join(dir, 'config'), { recursive: true });
+  writeFileSync(path.join(dir, '.env'), 'REGISTRY=registry.example.com\nTAG=1.0.0\nLOG_LEVEL=info\n');
+  writeFileSync(path.join(dir, 'secrets', 'api_key.txt'), 'bench-secret\n');
+  writeFileSync(path.join(dir, 'config', 'app.conf'), 'key = value\n');
+  const lines = [
+    'name: bench',
+    'x-defaults: &defaults',
+    '  restart: unless-stopped',
+    '  logging:',
+    '    driver: json-file',
+    '    options: { max-size: "10m" }',
+    'x-env: &env',
+    '  LOG_LEVEL: ${LOG_LEVEL:-info}',
+    '  TZ: UTC',
+    'services:',
+  ];
+  for (let i = 0; i < count; i++) {
+    const name = `svc${i}`;
+    lines.push(
+      `  ${name}:`,
+      '    <<: *defaults',
+      `    image: \${REGISTRY}/team/${name}:\${TAG:-latest}`,
+      `    command: ["serve", "--port", "8080", "--name", "${name}"]`,
+      '    ports:',
+      `      - "${20000 + (i % 40000)}:8080"`,
+      '      - target: 9090',
+      '        protocol: udp',
+      '    expose: ["7070"]',
+      '    environment:',
+      '      <<: *env',
+      `      SERVICE_NAME: ${name}`,
+      `      PEER_URL: http://svc${(i + 1) % count}:8080`,
+      '    volumes:',
+      `      - data${i % 50}:/var/lib/${name}`,
+      '      - ./config/app.conf:/etc/app.conf:ro',
+      '    secrets: [api_key]',
+      '    configs:',
+      '      - source: app_conf',
+      '        target: /etc/app/app.conf',
+      '    healthcheck:',
+      '      test: ["CMD", "wget", "-qO-", "http://localhost:8080/health"]',
+      '      interval: 30s',
+      '      timeout: 5s',
+      '      retries: 3',
+      '      start_period: 10s',
+      '    deploy:',
+      '      replicas: 2',
+      '      resources:',
+      '        limits: { cpus: "0.5", memory: 256m }',
+      '        reservations: { memory: 128m }',
+      '    networks: [front, back]',
+    );
+    if (i > 0) lines.push('    depends_on:', `      svc${i - 1}:`, '        condition: service_started');
+  }
+  lines.push('networks:', '  front:', '  back:', 'volumes:');
+  for (let v = 0; v < Math.min(count, 50); v++) lines.push(`  data${v}:`);
+  lines.push('secrets:', '  api_key:', '    file: ./secrets/api_key.txt', 'configs:', '  app_conf:', '    file: ./config/app.conf', '');
+  const file = path.join(dir, 'compose.yaml');
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}

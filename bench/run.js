@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: measures stackport and prints a Markdown report.
+ *
+ * - The floor: `node -e 0`, measured in the same run, so CLI figures can be read as a ratio to Node's own start.
+ * - The CLI on a typical 5-service project: config, convert --to kubernetes, convert --to swarm, --check.
+ *   Wall time is measured on plain runs; CPU time and peak RSS on separate runs with a tiny exit hook preloaded.
+ * - The library (load + convert to Kubernetes) on generated projects of 1, 10, 100, 1000 and 5000 services, each
+ *   size in its own child process so peak RSS is per size.
+ * - Kompose on the same 500-service file, when a `kompose` binary is on PATH.
+ *
+ * Options: BENCH_RUNS (CLI runs per command, default 20), BENCH_QUICK=1 (fewer runs, sizes up to 1000).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generateProject } from './generate.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const bin = path.join(root, 'bin', 'stackport.js');
+const quick = process.env.BENCH_QUICK === '1';
+const cliRuns = Number(process.env.BENCH_RUNS ?? (quick ? 8 : 20));
+const sizes = quick ? [1, 10, 100, 1000] : [1, 10, 100, 1000, 5000];
+const work = mkdtempSync(path.join(os.tmpdir(), 'stackport-bench-'));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+function timeCommand(args, cwd, runs) {
+  spawnSync(process.execPath, args, { cwd, stdio: 'ignore' });
+  const walls = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+    walls.push(performance.now() - start);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}`);
+  }
+  const cpus = [];
+  const rss = [];
+  const usageFile = path.join(work, 'rusage.json');
+  for (let i = 0; i < Math.max(3, Math.floor(runs / 4)); i++) {
+    spawnSync(process.execPath, ['--import', path.join(here, 'rusage-hook.js'), ...args], {
+      cwd,
+      stdio: 'ignore',
+      env: { ...process.env, STACKPORT_BENCH_RUSAGE: usageFile },
+    });
+    const u = JSON.parse(readFileSync(usageFile, 'utf8'));
+    cpus.push(u.cpuMs);
+    rss.push(u.maxRssKb / 1024);
+  }
+  return { wall: median(walls), cpu: median(cpus), rss: Math.max(...rss) };
+}
+
+function libraryFigures(size) {
+  const dir = path.join(work, `lib-${size}`);
+  generateProject(dir, size);
+  const iterations = size >= 5000 ? 3 : size >= 1000 ? 5 : 15;
+  const warmup = size >= 1000 ? 1 : 3;
+  const r = spawnSync(process.execPath, [path.join(here, 'library-run.js'), dir, String(iterations), String(warmup)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) throw new Error(`library run for ${size} failed: ${r.stderr}`);
+  const { runs, maxRssKb } = JSON.parse(r.stdout);
+  return {
+    size,
+    wall: median(runs.map((x) => x.wall)),
+    cpu: median(runs.map((x) => x.cpu)),
+    rss: maxRssKb / 1024,
+    objects: runs[0].objects,
+  };
+}
+
+function kompose() {
+  const which = spawnSync('sh', ['-c', 'command -v kompose'], { encoding: 'utf8' });
+  if (which.status !== 0) return undefined;
+  const dir = path.join(work, 'kompose-500');
+  const file = generateProject(dir, 500);
+  const runs = 5;
+  const walls = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    spawnSync('kompose', ['convert', '-f', file, '--stdout'], { cwd: dir, stdio: 'ignore' });
+    walls.push(performance.now() - start);
+  }
+  const ours = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    spawnSync(process.execPath, [bin, 'convert', '--to', 'kubernetes', '-f', file], { cwd: dir, stdio: 'ignore' });
+    ours.push(performance.now() - start);
+  }
+  return { kompose: median(walls), stackport: median(ours) };
+}
+
+const lines = [];
+const out = (s = '') => lines.push(s);
+const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
+out(`Machine: ${os.cpus().length} × ${cpuModel}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+out();
+
+const small = path.join(work, 'cli-5');
+generateProject(small, 5);
+const outDir = path.join(work, 'cli-5-out');
+spawnSync(process.execPath, [bin, 'convert', '--to', 'kubernetes', '-o', outDir], { cwd: small, stdio: 'ignore' });
+
+const floor = timeCommand(['-e', '0'], small, cliRuns);
+const cli = [
+  ['config', [bin, 'config']],
+  ['convert --to kubernetes', [bin, 'convert', '--to', 'kubernetes']],
+  ['convert --to swarm', [bin, 'convert', '--to', 'swarm']],
+  ['convert --to kubernetes -o DIR --check', [bin, 'convert', '--to', 'kubernetes', '-o', outDir, '--check']],
+].map(([name, args]) => ({ name, ...timeCommand(args, small, cliRuns) }));
+
+out(`### CLI on a 5-service project (median of ${cliRuns} runs)`);
+out();
+out('| command | wall ms | × `node -e 0` | CPU ms | peak RSS MiB |');
+out('|---|---:|---:|---:|---:|');
+out(`| \`node -e 0\` (floor) | ${fmt(floor.wall)} | 1.00 | ${fmt(floor.cpu)} | ${floor.rss.toFixed(0)} |`);
+for (const c of cli) {
+  out(`| \`stackport ${c.name}\` | ${fmt(c.wall)} | ${(c.wall / floor.wall).toFixed(2)} | ${fmt(c.cpu)} | ${c.rss.toFixed(0)} |`);
+}
+out();
+
+out('### Library: load + convert to Kubernetes (median, in-process after warm-up)');
+out();
+out('| services | objects | wall ms | CPU ms | peak RSS MiB |');
+out('|---:|---:|---:|---:|---:|');
+const lib = sizes.map(libraryFigures);
+for (const l of lib) out(`| ${l.size} | ${l.objects} | ${fmt(l.wall)} | ${fmt(l.cpu)} | ${l.rss.toFixed(0)} |`);
+const thousand = lib.find((l) => l.size === 1000);
+const fiveThousand = lib.find((l) => l.size === 5000);
+if (thousand && fiveThousand) {
+  out();
+  out(`5000 / 1000 services wall-time ratio: ${(fiveThousand.wall / thousand.wall).toFixed(2)} (linear is 5.0)`);
+}
+out();
+const k = kompose();
+out(k ? `Kompose on 500 services: ${fmt(k.kompose)} ms; stackport CLI: ${fmt(k.stackport)} ms; ratio ${(k.kompose / k.stackport).toFixed(1)}×` : 'Kompose: no `kompose` binary on PATH; comparison skipped.');
+
+rmSync(work, { recursive: true, force: true });
+process.stdout.write(`${lines.join('\n')}\n`);

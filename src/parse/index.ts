@@ -116,7 +116,7 @@ class Converter {
     readonly diagnostics: Diagnostic[],
   ) {}
 
-  document(doc: Document.Parsed): unknown {
+  document(doc: { contents: unknown }): unknown {
     this.#anchors.clear();
     const contents = doc.contents as Node;
     if (!isMap(contents) && !(isScalar(contents) && contents.value === null)) {

@@ -20,7 +20,7 @@ interface IncludeEntry {
 }
 
 /** Loads the document's `include` entries beneath it and returns the document without `include`. */
-export function applyIncludes(session: LoadSession, model: unknown, display: string, unit: UnitContext): unknown {
+export function applyIncludes(session: LoadSession, model: unknown, unit: UnitContext): unknown {
   if (!isPlainObject(model) || model.include === undefined) return model;
   const entries = model.include;
   const rest = withoutKey(model, 'include');

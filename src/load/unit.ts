@@ -66,7 +66,7 @@ export function processDocument(session: LoadSession, doc: unknown, display: str
   const interpolated = interpolateModel(doc, { lookup: unit.lookup, file: display });
   session.diagnostics.push(...interpolated.diagnostics);
   let model = dropVersion(session, interpolated.value);
-  model = applyIncludes(session, model, display, unit);
+  model = applyIncludes(session, model, unit);
   model = resolveExtends(session, model, display, unit);
   return model;
 }

@@ -1,0 +1,77 @@
+/**
+ * A private single-node Swarm manager for end-to-end tests: Debian's dockerd started under a temporary directory
+ * with its own socket, no iptables, no bridge, and a proxy on a closed loopback port so image pulls fail at once
+ * (the service specs are what is tested, not running containers). See ../shared/notes/validating-output.md.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** A running manager. */
+export interface SwarmManager {
+  /** Runs `docker -H <socket> ...args` and returns its exit status and output. */
+  docker(args: string[], input?: string): { status: number; stdout: string; stderr: string };
+  stop(): void;
+}
+
+function which(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+}
+
+/** Why a manager cannot run here, or undefined when it can. */
+export function swarmManagerUnavailable(): string | undefined {
+  if (process.platform !== 'linux') return 'not on Linux';
+  if (process.getuid?.() !== 0) return 'dockerd needs root';
+  if (!which('dockerd')) return 'dockerd is not installed (.ci/run installs Debian\'s docker.io)';
+  if (!which('docker')) return 'the docker CLI is not installed';
+  return undefined;
+}
+
+/** Starts a manager and initializes the swarm. Throws with the daemon's log when it cannot start. */
+export async function startSwarmManager(): Promise<SwarmManager> {
+  const root = mkdtempSync(path.join(tmpdir(), 'sp-swarm-'));
+  const socket = path.join(root, 'docker.sock');
+  const pidfile = path.join(root, 'docker.pid');
+  const log: string[] = [];
+  const daemon = spawn(
+    'dockerd',
+    [
+      '--storage-driver=vfs', `--data-root=${root}/data`, `--exec-root=${root}/exec`, `--pidfile=${pidfile}`,
+      `-H`, `unix://${socket}`, '--iptables=false', '--bridge=none', '--ip-forward=false', '--ip-masq=false',
+    ],
+    { env: { ...process.env, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  daemon.stdout.on('data', (d: Buffer) => log.push(d.toString()));
+  daemon.stderr.on('data', (d: Buffer) => log.push(d.toString()));
+  const docker = (args: string[], input?: string) => {
+    const r = spawnSync('docker', ['-H', `unix://${socket}`, ...args], { encoding: 'utf8', input, timeout: 60_000 });
+    return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  };
+  const stop = () => {
+    const pid = existsSync(pidfile) ? Number(readFileSync(pidfile, 'utf8')) : daemon.pid;
+    if (pid) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && daemon.exitCode === null && spawnSync('kill', ['-0', String(pid)]).status === 0) {
+      spawnSync('sleep', ['0.1']);
+    }
+    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  };
+  for (let i = 0; i < 100 && docker(['info']).status !== 0; i++) await new Promise((r) => setTimeout(r, 200));
+  if (docker(['info']).status !== 0) {
+    stop();
+    throw new Error(`dockerd did not start:\n${log.join('').slice(-3000)}`);
+  }
+  const init = docker(['swarm', 'init', '--advertise-addr', '127.0.0.1', '--listen-addr', '127.0.0.1:2377']);
+  if (init.status !== 0) {
+    stop();
+    throw new Error(`docker swarm init failed: ${init.stderr}`);
+  }
+  return { docker, stop };
+}

@@ -1,0 +1,134 @@
+/**
+ * The type casts Compose applies after interpolation (compose-semantics §3.6): at fixed paths, every string (not
+ * only the templated ones) becomes an integer, a float or a boolean, so `replicas: "3"` and `replicas: ${N}` both
+ * reach the schema as numbers.
+ */
+
+/** The target type of a cast. */
+export type CastKind = 'int' | 'int64' | 'float' | 'bool';
+
+/** The outcome of casting one string. */
+export type CastResult = { ok: true; value: number | boolean; warning?: string } | { ok: false; message: string };
+
+const SERVICE_CASTS: Record<string, CastKind> = {
+  'deploy.replicas': 'int',
+  'deploy.update_config.parallelism': 'int',
+  'deploy.rollback_config.parallelism': 'int',
+  'deploy.restart_policy.max_attempts': 'int',
+  'deploy.placement.max_replicas_per_node': 'int',
+  'healthcheck.retries': 'int',
+  'ports.*.target': 'int',
+  scale: 'int',
+  'ulimits.*': 'int',
+  'ulimits.*.soft': 'int',
+  'ulimits.*.hard': 'int',
+  cpu_count: 'int64',
+  cpu_period: 'int64',
+  cpu_quota: 'int64',
+  cpu_rt_period: 'int64',
+  cpu_rt_runtime: 'int64',
+  cpu_shares: 'int64',
+  oom_score_adj: 'int64',
+  pids_limit: 'int64',
+  cpu_percent: 'float',
+  'deploy.update_config.max_failure_ratio': 'float',
+  'deploy.rollback_config.max_failure_ratio': 'float',
+  cpus: 'float',
+  init: 'bool',
+  privileged: 'bool',
+  read_only: 'bool',
+  stdin_open: 'bool',
+  tty: 'bool',
+  oom_kill_disable: 'bool',
+  'healthcheck.disable': 'bool',
+  'depends_on.*.required': 'bool',
+  'depends_on.*.restart': 'bool',
+  'volumes.*.read_only': 'bool',
+  'volumes.*.volume.nocopy': 'bool',
+};
+
+const RESOURCE_CASTS: Record<string, CastKind> = {
+  'networks.*.external': 'bool',
+  'networks.*.internal': 'bool',
+  'networks.*.attachable': 'bool',
+  'networks.*.enable_ipv4': 'bool',
+  'networks.*.enable_ipv6': 'bool',
+  'volumes.*.external': 'bool',
+  'secrets.*.external': 'bool',
+  'configs.*.external': 'bool',
+};
+
+interface TrieNode {
+  readonly children: Map<string, TrieNode>;
+  kind?: CastKind;
+}
+
+/** The cast paths as a trie, so looking a path up costs a few map hits however large the project is. */
+const CAST_TRIE: TrieNode = buildTrie([
+  ...Object.entries(SERVICE_CASTS).map(([p, k]) => [`services.*.${p}`, k] as const),
+  ...Object.entries(RESOURCE_CASTS),
+]);
+
+function buildTrie(entries: readonly (readonly [string, CastKind])[]): TrieNode {
+  const root: TrieNode = { children: new Map() };
+  for (const [pattern, kind] of entries) {
+    let node = root;
+    for (const segment of pattern.split('.')) {
+      let next = node.children.get(segment);
+      if (!next) node.children.set(segment, (next = { children: new Map() }));
+      node = next;
+    }
+    node.kind = kind;
+  }
+  return root;
+}
+
+/** The cast at a path of the model (segments as written; any key or index matches `*`), if any. */
+export function castAt(path: readonly (string | number)[]): CastKind | undefined {
+  return match(CAST_TRIE, path, 0);
+}
+
+function match(node: TrieNode, path: readonly (string | number)[], i: number): CastKind | undefined {
+  if (i === path.length) return node.kind;
+  const literal = node.children.get(String(path[i]));
+  const found = literal ? match(literal, path, i + 1) : undefined;
+  if (found) return found;
+  const wild = node.children.get('*');
+  return wild ? match(wild, path, i + 1) : undefined;
+}
+
+const INTEGER = /^[+-]?\d+$/;
+const FLOAT = /^[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
+
+/** Casts one string as Compose does, or explains why it cannot. */
+export function castString(value: string, kind: CastKind): CastResult {
+  switch (kind) {
+    case 'int':
+    case 'int64': {
+      if (!INTEGER.test(value)) return { ok: false, message: `"${value}" is not an integer` };
+      // Go's int and int64 are both 64-bit on the platforms Compose runs on.
+      const n = Number(value);
+      if (Math.abs(n) >= 2 ** 63) return { ok: false, message: `"${value}" is out of the 64-bit integer range` };
+      return { ok: true, value: n };
+    }
+    case 'float': {
+      if (!FLOAT.test(value)) return { ok: false, message: `"${value}" is not a number` };
+      return { ok: true, value: Number(value.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity').replace(/^nan$/i, 'NaN')) };
+    }
+    case 'bool':
+      return castBoolean(value);
+  }
+}
+
+function castBoolean(value: string): CastResult {
+  const lower = value.toLowerCase();
+  if (lower === 'true') return { ok: true, value: true };
+  if (lower === 'false') return { ok: true, value: false };
+  if (lower === 'y' || lower === 'yes' || lower === 'on') {
+    return { ok: true, value: true, warning: `"${value}" for a boolean is YAML 1.1 only; write true` };
+  }
+  if (lower === 'n' || lower === 'no' || lower === 'off') {
+    return { ok: true, value: false, warning: `"${value}" for a boolean is YAML 1.1 only; write false` };
+  }
+  return { ok: false, message: `"${value}" is not a boolean (use true or false)` };
+}

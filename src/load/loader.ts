@@ -64,7 +64,8 @@ export function load(options: LoadOptions = {}): LoadResult {
     projectDir,
     limits: options.limits ?? {},
     diagnostics,
-    includeStack: [],
+    // The top-level files count as being included, so a file that includes one of them is a cycle.
+    includeStack: discovery.files.filter((f) => f.path !== '-').map((f) => path.resolve(cwd, f.path)),
   };
   const parsed = discovery.files.map((file) => ({ file, docs: readTopLevel(session, file) }));
   if (hasErrors(diagnostics)) return done();

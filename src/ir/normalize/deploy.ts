@@ -1,0 +1,114 @@
+/** `deploy`: durations in milliseconds, sizes in bytes, CPUs as numbers (§13). */
+import { isPlainObject } from '../../util/objects.js';
+import type { Deploy, DeviceRequest, ResourceLimits, ResourceReservations, UpdateConfig } from '../types.js';
+import { parseByteSize } from '../values/bytes.js';
+import { parseDuration } from '../values/duration.js';
+import { extensionsOf, numberFrom, stringList, stringRecord, text, type Normalizer } from './context.js';
+
+/** Normalizes a service's `deploy`. */
+export function normalizeDeploy(n: Normalizer, value: unknown, service: string): Deploy | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const where = `services.${service}.deploy`;
+  const deploy: Deploy = { extensions: extensionsOf(value) };
+  if (typeof value.mode === 'string') deploy.mode = value.mode;
+  const replicas = numberFrom(value.replicas);
+  if (replicas !== undefined) deploy.replicas = replicas;
+  if (value.labels !== undefined) deploy.labels = stringRecord(value.labels);
+  if (typeof value.endpoint_mode === 'string') deploy.endpoint_mode = value.endpoint_mode;
+  for (const key of ['update_config', 'rollback_config'] as const) {
+    if (isPlainObject(value[key])) deploy[key] = updateConfig(n, value[key] as Record<string, unknown>, `${where}.${key}`);
+  }
+  if (isPlainObject(value.resources)) {
+    const r = value.resources;
+    deploy.resources = {};
+    if (isPlainObject(r.limits)) deploy.resources.limits = limits(n, r.limits, `${where}.resources.limits`);
+    if (isPlainObject(r.reservations)) deploy.resources.reservations = reservations(n, r.reservations, `${where}.resources.reservations`);
+  }
+  if (isPlainObject(value.restart_policy)) {
+    const p = value.restart_policy;
+    deploy.restart_policy = {};
+    if (typeof p.condition === 'string') deploy.restart_policy.condition = p.condition;
+    const attempts = numberFrom(p.max_attempts);
+    if (attempts !== undefined) deploy.restart_policy.max_attempts = attempts;
+    for (const key of ['delay', 'window'] as const) {
+      if (p[key] === undefined || p[key] === null) continue;
+      const ms = n.parsed(parseDuration(p[key] as string), 'DURATION_INVALID', `${where}.restart_policy.${key}`, p, key);
+      if (ms !== undefined) deploy.restart_policy[key] = ms;
+    }
+  }
+  if (isPlainObject(value.placement)) {
+    const p = value.placement;
+    deploy.placement = {};
+    if (p.constraints !== undefined) deploy.placement.constraints = stringList(p.constraints);
+    if (Array.isArray(p.preferences)) {
+      deploy.placement.preferences = p.preferences.filter(isPlainObject).map((pref) => ({ spread: text(pref.spread) }));
+    }
+    const max = numberFrom(p.max_replicas_per_node);
+    if (max !== undefined) deploy.placement.max_replicas_per_node = max;
+  }
+  return deploy;
+}
+
+function updateConfig(n: Normalizer, value: Record<string, unknown>, where: string): UpdateConfig {
+  const out: UpdateConfig = {};
+  const parallelism = numberFrom(value.parallelism);
+  if (parallelism !== undefined) out.parallelism = parallelism;
+  for (const key of ['delay', 'monitor'] as const) {
+    if (value[key] === undefined || value[key] === null) continue;
+    const ms = n.parsed(parseDuration(value[key] as string), 'DURATION_INVALID', `${where}.${key}`, value, key);
+    if (ms !== undefined) out[key] = ms;
+  }
+  if (typeof value.failure_action === 'string') out.failure_action = value.failure_action;
+  const ratio = numberFrom(value.max_failure_ratio);
+  if (ratio !== undefined) out.max_failure_ratio = ratio;
+  if (typeof value.order === 'string') out.order = value.order;
+  return out;
+}
+
+function memory(n: Normalizer, value: Record<string, unknown>, where: string): number | undefined {
+  if (value.memory === undefined || value.memory === null) return undefined;
+  return n.parsed(parseByteSize(value.memory as string | number), 'SIZE_INVALID', `${where}.memory`, value, 'memory');
+}
+
+function limits(n: Normalizer, value: Record<string, unknown>, where: string): ResourceLimits {
+  const out: ResourceLimits = {};
+  const cpus = numberFrom(value.cpus);
+  if (cpus !== undefined) out.cpus = cpus;
+  const mem = memory(n, value, where);
+  if (mem !== undefined) out.memory = mem;
+  const pids = numberFrom(value.pids);
+  if (pids !== undefined) out.pids = pids;
+  return out;
+}
+
+function reservations(n: Normalizer, value: Record<string, unknown>, where: string): ResourceReservations {
+  const out: ResourceReservations = {};
+  const cpus = numberFrom(value.cpus);
+  if (cpus !== undefined) out.cpus = cpus;
+  const mem = memory(n, value, where);
+  if (mem !== undefined) out.memory = mem;
+  if (Array.isArray(value.devices)) out.devices = value.devices.filter(isPlainObject).map(deviceRequest);
+  if (Array.isArray(value.generic_resources)) {
+    out.generic_resources = value.generic_resources.filter(isPlainObject).map((g) => {
+      const spec = isPlainObject(g.discrete_resource_spec) ? g.discrete_resource_spec : undefined;
+      return spec ? { discrete_resource_spec: { kind: text(spec.kind), value: numberFrom(spec.value) ?? 0 } } : {};
+    });
+  }
+  return out;
+}
+
+/** A device request (`gpus` entries and `reservations.devices`); `count: all` is -1. */
+export function deviceRequest(value: Record<string, unknown>): DeviceRequest {
+  const out: DeviceRequest = {};
+  if (value.capabilities !== undefined) out.capabilities = stringList(value.capabilities);
+  if (value.count === 'all') out.count = -1;
+  else {
+    const count = numberFrom(value.count);
+    if (count !== undefined) out.count = count;
+  }
+  if (value.device_ids !== undefined) out.device_ids = stringList(value.device_ids);
+  if (typeof value.driver === 'string') out.driver = value.driver;
+  if (value.options !== undefined) out.options = stringRecord(value.options);
+  if (out.count === undefined && out.device_ids === undefined) out.count = -1;
+  return out;
+}

@@ -1,0 +1,47 @@
+/** `ports` and `expose`: every entry in long syntax, short-syntax ranges expanded (compose-semantics §13). */
+import { isPlainObject } from '../../util/objects.js';
+import type { Port } from '../types.js';
+import { parsePortSpec, parseRange } from '../values/ports.js';
+import { extensionsOf, numberFrom, text, type Normalizer } from './context.js';
+
+/** Normalizes a service's `ports`. */
+export function normalizePorts(n: Normalizer, value: unknown, service: string): Port[] {
+  if (!Array.isArray(value)) return [];
+  const out: Port[] = [];
+  value.forEach((entry, i) => {
+    if (typeof entry === 'string' || typeof entry === 'number') {
+      const ports = n.parsed(parsePortSpec(entry), 'PORT_INVALID', `services.${service}.ports[${i}]`, value, i);
+      if (ports) out.push(...ports);
+      return;
+    }
+    if (!isPlainObject(entry)) return;
+    const target = numberFrom(entry.target);
+    if (target === undefined || !Number.isInteger(target) || target < 0 || target > 65535) {
+      n.error('PORT_INVALID', `services.${service}.ports[${i}]: target must be a port number (0 to 65535)`, value, i);
+      return;
+    }
+    const port: Port = {
+      target,
+      protocol: (typeof entry.protocol === 'string' ? entry.protocol.toLowerCase() : 'tcp') as Port['protocol'],
+      mode: (entry.mode === 'host' ? 'host' : 'ingress'),
+      extensions: extensionsOf(entry),
+    };
+    if (entry.published !== undefined && entry.published !== null && entry.published !== '') {
+      const published = text(entry.published);
+      if (!parseRange(published).ok) {
+        n.error('PORT_INVALID', `services.${service}.ports[${i}]: published "${published}" is not a port or range`, entry, 'published');
+      }
+      port.published = published;
+    }
+    if (typeof entry.host_ip === 'string' && entry.host_ip !== '') port.host_ip = entry.host_ip;
+    if (typeof entry.name === 'string') port.name = entry.name;
+    if (typeof entry.app_protocol === 'string') port.app_protocol = entry.app_protocol;
+    out.push(port);
+  });
+  return out;
+}
+
+/** Normalizes `expose` to strings such as `"80"` or `"90-91/udp"`. */
+export function normalizeExpose(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(text) : [];
+}

@@ -1,0 +1,52 @@
+/**
+ * Splitting a command string into argv as Compose does (go-shellwords rules): whitespace separates words, single
+ * quotes are literal, double quotes allow `\` escapes of `"`, `\`, `$` and `` ` ``, a backslash outside quotes escapes
+ * the next character, no variable expansion. The split stops silently at an unquoted `;`, `&`, `|`, `<` or `>`, and
+ * an unquoted `(` or `)` is an error, exactly as in Compose, so `sh -c` is what users need for shell syntax.
+ */
+import { fail, ok, type Parsed } from './result.js';
+
+/** Splits a command line into words. */
+export function splitCommand(line: string): Parsed<string[]> {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: "'" | '"' | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else word += c;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '"') quote = undefined;
+      else if (c === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) word += line[++i];
+      else word += c;
+      continue;
+    }
+    if (c === '\\') {
+      if (i + 1 < line.length) word += line[++i];
+      inWord = true;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+      continue;
+    }
+    if (';&|<>'.includes(c)) break;
+    if (c === '(' || c === ')') return fail(`invalid command line string: unquoted "${c}" (wrap the command in sh -c '...')`);
+    word += c;
+    inWord = true;
+  }
+  if (quote) return fail(`invalid command line string: unterminated ${quote === '"' ? 'double' : 'single'} quote`);
+  if (inWord) words.push(word);
+  return ok(words);
+}

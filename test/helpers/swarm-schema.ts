@@ -3,7 +3,7 @@
  * makes first. Fast enough for thousands of fuzz cases, where running `docker stack config` each time is not.
  */
 import { readFileSync } from 'node:fs';
-import Ajv, { type ValidateFunction } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { HAVE_SHARED, sharedPath } from './shared.js';
 
 const compiled = new Map<string, ValidateFunction>();
@@ -18,8 +18,9 @@ function validatorFor(version: string): ValidateFunction | undefined {
     delete schema.$schema;
     delete schema.id;
     const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
-    validate = ajv.compile(schema);
-    compiled.set(version, validate);
+    const compiledSchema = ajv.compile(schema);
+    compiled.set(version, compiledSchema);
+    return compiledSchema;
   }
   return validate;
 }

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { isPlainObject } from '../../util/objects.js';
+import { splitVolumeSpec } from '../../ir/values/volumes.js';
 
 /** Returns an entry's identity, or undefined when it has none (it is then never deduplicated). */
 export type KeyOf = (entry: unknown) => string | undefined;
@@ -55,28 +56,6 @@ function fileTarget(entry: unknown, byDefault: (source: string) => string): stri
   if (!isPlainObject(entry)) return undefined;
   if (typeof entry.target === 'string' && entry.target !== '') return entry.target;
   return typeof entry.source === 'string' ? byDefault(entry.source) : undefined;
-}
-
-/**
- * Splits a short volume spec on `:`, except inside `${...}` (left by an escaped `$$`) and after a Windows drive
- * letter (`C:\data:/data`).
- */
-export function splitVolumeSpec(spec: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let depth = 0;
-  for (let i = 0; i < spec.length; i++) {
-    const c = spec[i]!;
-    if (c === '{' && spec[i - 1] === '$') depth++;
-    else if (c === '}' && depth > 0) depth--;
-    const driveLetter = c === ':' && current.length === 1 && /[a-zA-Z]/.test(current) && /[\\/]/.test(spec[i + 1] ?? '');
-    if (c === ':' && depth === 0 && !driveLetter) {
-      parts.push(current);
-      current = '';
-    } else current += c;
-  }
-  parts.push(current);
-  return parts;
 }
 
 function clean(target: string): string {

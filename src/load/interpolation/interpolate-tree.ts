@@ -4,7 +4,7 @@
  * are returned with the positions of the old ones, and `!reset` / `!override` markers pass through (the value
  * inside an `!override` is interpolated too).
  */
-import { error, warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { error, warning, type Diagnostic, type SourceLocation } from '../../diagnostics/diagnostic.js';
 import { copyLocations, entryLocation } from '../../diagnostics/locations.js';
 import { isOverride, OverrideTag } from '../../parse/tags.js';
 import { isPlainObject, setOwn } from '../../util/objects.js';
@@ -52,32 +52,44 @@ class Walker {
   }
 
   scalar(text: string, path: Path, parent: object | undefined, key: string | number): unknown {
+    const kind = castAt(path);
+    // Most strings hold no `$` and sit at no typed path: leave them without building a path string or a location.
+    if (!kind && !text.includes('$')) return text;
     const where = parent ? entryLocation(parent, key) : undefined;
-    const shown = path.join('.');
+    const shown = () => path.join('.');
     const result = substitute(text, this.lookup);
     if (!result.ok) {
-      if (result.kind === 'required') {
-        this.diagnostics.push(error('INTERPOLATION_REQUIRED', `${result.message} (in ${shown})`, where));
-      } else {
-        this.diagnostics.push(
-          error('INTERPOLATION_INVALID', `invalid interpolation format for ${shown}: "${text}"`, where, 'write a literal $ as $$'),
-        );
-      }
+      this.diagnostics.push(
+        result.kind === 'required'
+          ? error('INTERPOLATION_REQUIRED', `error while interpolating ${shown()}: ${result.message}`, where)
+          : error(
+              'INTERPOLATION_INVALID',
+              `invalid interpolation format for ${shown()}: "${text}"`,
+              where,
+              'you may need to escape any $ with another $ ($$)',
+            ),
+      );
       return text;
     }
-    for (const name of result.unset) {
-      if (this.#warned.has(name)) continue;
-      this.#warned.add(name);
-      this.diagnostics.push(warning('VARIABLE_UNSET', `the "${name}" variable is not set; defaulting to a blank string`, where));
-    }
-    const kind = castAt(path);
+    this.warnUnset(result.unset, where);
     if (!kind) return result.value;
     const cast = castString(result.value, kind);
     if (!cast.ok) {
-      this.diagnostics.push(error('INTERPOLATION_CAST', `${shown}: ${cast.message}`, where));
+      this.diagnostics.push(error('INTERPOLATION_CAST', `${shown()}: failed to cast to expected type: ${cast.message}`, where));
       return result.value;
     }
-    if (cast.warning) this.diagnostics.push(warning('BOOLEAN_YAML11', `${shown}: ${cast.warning}`, where));
+    if (cast.warning) this.diagnostics.push(warning('BOOLEAN_YAML11', `${shown()}: ${cast.warning}`, where));
     return cast.value;
+  }
+
+  /** Warns once per variable (per document), at its first use, as Compose does. */
+  warnUnset(names: readonly string[], where: SourceLocation | undefined): void {
+    for (const name of names) {
+      if (this.#warned.has(name)) continue;
+      this.#warned.add(name);
+      this.diagnostics.push(
+        warning('VARIABLE_UNSET', `The "${name}" variable is not set. Defaulting to a blank string.`, where),
+      );
+    }
   }
 }

@@ -85,8 +85,8 @@ describe('interpolateModel', () => {
     const { value, diagnostics } = run('services:\n  a: {image: $X}\n  b: {image: $X, command: $Y}\n');
     expect(value).toEqual({ services: { a: { image: '' }, b: { image: '', command: '' } } });
     expect(diagnostics.map((d) => d.message)).toEqual([
-      'the "X" variable is not set; defaulting to a blank string',
-      'the "Y" variable is not set; defaulting to a blank string',
+      'The "X" variable is not set. Defaulting to a blank string.',
+      'The "Y" variable is not set. Defaulting to a blank string.',
     ]);
   });
 

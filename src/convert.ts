@@ -2,7 +2,7 @@
  * `convert()`: the IR to a target's objects. A function per target keeps each emitter independent; this module
  * only dispatches, so a build script can call `convert(project, { target: 'swarm' })` without knowing the emitters.
  */
-import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Project } from './ir/types.js';
 import { emitKubernetes, type KubernetesObject, type KubernetesOptions } from './emit/kubernetes/index.js';
 import { emitSwarm, type SwarmOptions, type SwarmResult } from './emit/swarm/index.js';
@@ -35,8 +35,10 @@ export function convert(project: Project, options: KubernetesConvertOptions | Sw
 export function convert(project: Project, options: KubernetesConvertOptions | SwarmConvertOptions): Conversion {
   if (options.target === 'swarm') {
     const { target: _target, ...swarm } = options;
-    return { target: 'swarm', ...emitSwarm(project, swarm) };
+    const result = emitSwarm(project, swarm);
+    return { target: 'swarm', ...result, diagnostics: sortDiagnostics(result.diagnostics) };
   }
   const { target: _target, ...kubernetes } = options;
-  return { target: 'kubernetes', ...emitKubernetes(project, kubernetes) };
+  const result = emitKubernetes(project, kubernetes);
+  return { target: 'kubernetes', ...result, diagnostics: sortDiagnostics(result.diagnostics) };
 }

@@ -16,7 +16,7 @@ function validatorFor(version: string): ValidateFunction | undefined {
     // The file is draft-04; ajv 8 reads it as draft-07 once the draft-04 markers are removed (it uses no
     // draft-04-only keyword). docker/cli adds formats `duration` and `ports`; the daemon checks those.
     delete schema.$schema;
-    delete schema.id;
+    stripIds(schema);
     const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
     const compiledSchema = ajv.compile(schema);
     compiled.set(version, compiledSchema);
@@ -31,4 +31,12 @@ export function swarmSchemaErrors(stack: unknown): string[] {
   const validate = validatorFor(typeof version === 'string' ? version : '3.13');
   if (!validate || validate(JSON.parse(JSON.stringify(stack)))) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+}
+
+/** Removes draft-04 `id` keywords (string-valued; a property named id would be an object). */
+function stripIds(node: unknown): void {
+  if (node === null || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  if (typeof record.id === 'string') delete record.id;
+  for (const value of Object.values(record)) stripIds(value);
 }

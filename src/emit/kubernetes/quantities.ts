@@ -1,0 +1,27 @@
+/** Resource quantities in the form people write them: `500m` CPUs, `512Mi` of memory, never raw byte counts. */
+
+/** CPUs (`0.5`) as a quantity (`500m`; whole numbers stay whole: `2`). */
+export function cpuQuantity(cpus: number): string {
+  const milli = Math.round(cpus * 1000);
+  return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
+}
+
+const BINARY: [string, number][] = [
+  ['Ei', 2 ** 60],
+  ['Pi', 2 ** 50],
+  ['Ti', 2 ** 40],
+  ['Gi', 2 ** 30],
+  ['Mi', 2 ** 20],
+  ['Ki', 2 ** 10],
+];
+
+/** Bytes as the largest exact binary quantity (`536870912` -> `512Mi`), or plain bytes when none is exact. */
+export function memoryQuantity(bytes: number): string {
+  for (const [suffix, size] of BINARY) if (bytes >= size && bytes % size === 0) return `${bytes / size}${suffix}`;
+  return String(bytes);
+}
+
+/** Milliseconds as whole seconds, rounded up, at least 1 (probe timings). */
+export function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}

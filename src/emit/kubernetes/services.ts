@@ -1,0 +1,81 @@
+/**
+ * Services, so every Compose service name resolves in the cluster as it did on the Compose network: a ClusterIP
+ * Service with every container port (headless when there are none), `<service>-published` for published ports,
+ * and one Service per network alias.
+ */
+import type { Service } from '../../ir/types.js';
+import { sortedNames } from '../../ir/types.js';
+import { selectorLabels, type KubeContext } from './context.js';
+import { containerPortList } from './container.js';
+import type { ServiceSettings } from './extension.js';
+import { dnsLabel, portName } from './names.js';
+import type { KubernetesObject } from './types.js';
+
+/** The DNS-1035 name of a Compose service's Service. */
+export function serviceName(name: string): string {
+  return dnsLabel(name, 63, true);
+}
+
+/** The Services of one Compose service. `headless` forces the main Service headless (StatefulSets). */
+export function servicesFor(c: KubeContext, s: Service, settings: ServiceSettings, headless: boolean): KubernetesObject[] {
+  const selector = selectorLabels(c.project.name, s.name);
+  const ports = clusterPorts(s);
+  const main = serviceName(s.name);
+  if (main !== s.name) {
+    c.report('warning', 'K8S_NAME_CHANGED', `services.${s.name}: "${s.name}" is not a valid Kubernetes Service name; other pods must use ${main}`, s, 'name', 'rename the service to lowercase letters, digits and dashes');
+  }
+  const out: KubernetesObject[] = [];
+  const spec: Record<string, unknown> = { selector: { ...selector } };
+  if (ports.length > 0) spec.ports = ports;
+  if (headless || ports.length === 0 || settings.serviceType === 'Headless') spec.clusterIP = 'None';
+  out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(main, s.name), spec });
+  const published = publishedService(c, s, settings, selector);
+  if (published) out.push(published);
+  for (const alias of aliases(s)) {
+    const name = serviceName(alias);
+    const aliasSpec: Record<string, unknown> = { selector: { ...selector } };
+    if (ports.length > 0) aliasSpec.ports = clusterPorts(s);
+    else aliasSpec.clusterIP = 'None';
+    out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(name, s.name), spec: aliasSpec });
+  }
+  return out;
+}
+
+function clusterPorts(s: Service): Record<string, unknown>[] {
+  const taken = new Set<string>();
+  return containerPortList(s).map((p) => {
+    const name = portName(`${p.protocol.toLowerCase()}-${p.port}`, taken);
+    return { name, port: p.port, targetPort: p.port, protocol: p.protocol };
+  });
+}
+
+function aliases(s: Service): string[] {
+  const out = new Set<string>();
+  for (const net of sortedNames(s.networks)) for (const alias of s.networks[net]!.aliases ?? []) if (alias !== s.name) out.add(alias);
+  return [...out].sort();
+}
+
+function publishedService(c: KubeContext, s: Service, settings: ServiceSettings, selector: Record<string, string>): KubernetesObject | undefined {
+  const published = s.ports.filter((p) => p.published !== undefined && p.mode !== 'host');
+  if (published.length === 0) return undefined;
+  if (c.options.publish === 'none') {
+    c.report('info', 'K8S_NOT_PUBLISHED', `services.${s.name}: published ports are not exposed outside the cluster (--publish none)`, s, 'ports');
+    return undefined;
+  }
+  const type = settings.serviceType === 'NodePort' || c.options.publish === 'nodeport' ? 'NodePort' : settings.serviceType === 'ClusterIP' ? 'ClusterIP' : 'LoadBalancer';
+  const taken = new Set<string>();
+  const seen = new Set<string>();
+  const ports: Record<string, unknown>[] = [];
+  for (const p of published) {
+    if (p.host_ip !== undefined) c.report('info', 'K8S_HOST_IP', `services.${s.name}.ports: host_ip ${p.host_ip} has no Service equivalent; the port is published on every address`, s, 'ports');
+    const [start, end] = p.published!.split('-').map(Number) as [number, number | undefined];
+    for (let port = start; port <= (end ?? start); port++) {
+      const protocol = p.protocol.toUpperCase();
+      const key = `${port}/${protocol}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ports.push({ name: portName(`${p.protocol}-${port}`, taken), port, targetPort: p.target, protocol });
+    }
+  }
+  return { apiVersion: 'v1', kind: 'Service', metadata: c.metadata(dnsLabel(`${serviceName(s.name)}-published`, 63, true), s.name), spec: { type, selector: { ...selector }, ports } };
+}

@@ -1,0 +1,154 @@
+/**
+ * Service mounts as pod volumes: named volumes -> PersistentVolumeClaims, anonymous volumes -> emptyDir, tmpfs ->
+ * memory-backed emptyDir, bind mounts -> hostPath (with a warning) or a ConfigMap for a project file when asked,
+ * secrets and configs -> single files at the path Compose uses.
+ */
+import path from 'node:path';
+import type { Service, ServiceFileRef, ServiceVolume } from '../../ir/types.js';
+import { parseByteSize } from '../../ir/values/bytes.js';
+import type { KubeContext } from './context.js';
+import { volumeSettings } from './extension.js';
+import { dnsLabel, shortHash } from './names.js';
+import { memoryQuantity } from './quantities.js';
+import type { KubernetesObject } from './types.js';
+
+/** A pod volume and its mount into the service's container. */
+export interface Mount {
+  volume: Record<string, unknown>;
+  mount: Record<string, unknown>;
+}
+
+/** What a service's storage adds: pod volumes with mounts, claims for StatefulSets, and objects to emit. */
+export interface ServiceStorage {
+  mounts: Mount[];
+  /** Named volumes this service claims (for volumeClaimTemplates or PVCs). */
+  claims: { key: string; claimName: string; readWriteOnce: boolean }[];
+  objects: KubernetesObject[];
+}
+
+/** Where relative bind sources are expected on nodes: a fixed root, so output never holds this machine's paths. */
+export const NODE_PROJECT_ROOT = '/srv/stackport';
+
+/** Builds a service's mounts. */
+export function serviceStorage(c: KubeContext, s: Service): ServiceStorage {
+  const out: ServiceStorage = { mounts: [], claims: [], objects: [] };
+  s.volumes.forEach((v, i) => addVolume(c, s, v, i, out));
+  (s.tmpfs ?? []).forEach((entry) => {
+    const [target, options] = entry.split(':', 2) as [string, string | undefined];
+    const size = /(?:^|,)size=([^,]+)/.exec(options ?? '')?.[1];
+    const bytes = size ? parseByteSize(size) : undefined;
+    const emptyDir: Record<string, unknown> = { medium: 'Memory' };
+    if (bytes?.ok) emptyDir.sizeLimit = memoryQuantity(bytes.value);
+    const name = dnsLabel(`tmpfs-${shortHash(target)}`);
+    out.mounts.push({ volume: { name, emptyDir }, mount: { name, mountPath: target } });
+  });
+  s.secrets.forEach((ref) => out.mounts.push(fileMount(c, s, ref, 'secret')));
+  s.configs.forEach((ref) => out.mounts.push(fileMount(c, s, ref, 'config')));
+  if (s.volumes_from !== undefined && s.volumes_from.length > 0) {
+    c.report('warning', 'K8S_UNSUPPORTED', `services.${s.name}.volumes_from has no Kubernetes equivalent; mount the same named volumes explicitly`, s, 'volumes_from');
+  }
+  return out;
+}
+
+function addVolume(c: KubeContext, s: Service, v: ServiceVolume, index: number, out: ServiceStorage): void {
+  const mount: Record<string, unknown> = { mountPath: v.target };
+  if (v.read_only) mount.readOnly = true;
+  if (v.volume?.subpath) mount.subPath = v.volume.subpath;
+  const push = (name: string, volume: Record<string, unknown>) => out.mounts.push({ volume: { name, ...volume }, mount: { name, ...mount } });
+  switch (v.type) {
+    case 'volume': {
+      if (v.source === undefined) {
+        push(dnsLabel(`anon-${shortHash(`${index}:${v.target}`)}`), { emptyDir: {} });
+        return;
+      }
+      const top = c.project.volumes[v.source];
+      const claimName = top?.external ? dnsLabel(top.name) : dnsLabel(v.source);
+      const rwo = volumeSettings(top).accessModes.includes('ReadWriteOnce');
+      out.claims.push({ key: v.source, claimName, readWriteOnce: rwo && !top?.external });
+      push(claimName, { persistentVolumeClaim: { claimName } });
+      return;
+    }
+    case 'tmpfs': {
+      const emptyDir: Record<string, unknown> = { medium: 'Memory' };
+      if (v.tmpfs?.size !== undefined) emptyDir.sizeLimit = memoryQuantity(v.tmpfs.size);
+      push(dnsLabel(`tmpfs-${shortHash(v.target)}`), { emptyDir });
+      return;
+    }
+    case 'bind':
+      bindMount(c, s, v, mount, out);
+      return;
+    default:
+      c.report('warning', 'K8S_UNSUPPORTED', `services.${s.name}.volumes: a ${v.type} mount at ${v.target} has no Kubernetes equivalent; it is left out`, s, 'volumes');
+  }
+}
+
+function bindMount(c: KubeContext, s: Service, v: ServiceVolume, mount: Record<string, unknown>, out: ServiceStorage): void {
+  const source = v.source ?? '';
+  const name = dnsLabel(`bind-${shortHash(`${source}:${v.target}`)}`);
+  if (c.options.bindFiles === 'configmap' && v.content !== undefined) {
+    const key = dnsKey(path.posix.basename(source));
+    const configMap = configMapOf(c, dnsLabel(`${s.name}-${path.posix.basename(source)}`), s.name, key, v.content);
+    out.objects.push(configMap);
+    out.mounts.push({ volume: { name, configMap: { name: configMap.metadata.name } }, mount: { name, ...mount, subPath: key } });
+    return;
+  }
+  const relative = source.startsWith('./') || source.startsWith('../') || source === '.';
+  const hostPath = relative
+    ? path.posix.join(NODE_PROJECT_ROOT, c.project.name, source)
+    : source.startsWith('~')
+      ? path.posix.join(NODE_PROJECT_ROOT, c.project.name, 'home', source.slice(1))
+      : source;
+  c.report(
+    'warning',
+    'K8S_BIND_MOUNT',
+    `services.${s.name}.volumes: the bind mount ${source} becomes a hostPath volume at ${hostPath}, which must exist on the node that runs the pod`,
+    s,
+    'volumes',
+    v.content !== undefined ? 'use --bind-files configmap to ship this file as a ConfigMap instead' : 'use a named volume, or a config for files',
+  );
+  out.mounts.push({ volume: { name, hostPath: { path: hostPath } }, mount: { name, ...mount } });
+}
+
+/** A ConfigMap holding one file; binary content goes to binaryData. */
+export function configMapOf(c: KubeContext, name: string, component: string | undefined, key: string, content: Uint8Array | string): KubernetesObject {
+  const object: KubernetesObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: c.metadata(name, component) };
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  const text = decodeUtf8(bytes);
+  if (text !== undefined) object.data = { [key]: text };
+  else object.binaryData = { [key]: Buffer.from(bytes).toString('base64') };
+  return object;
+}
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A ConfigMap or Secret key: `[-._a-zA-Z0-9]+`. */
+export function dnsKey(name: string): string {
+  const clean = name.replace(/[^-._a-zA-Z0-9]+/g, '-');
+  return clean === '' || clean === '.' || clean === '..' ? 'file' : clean;
+}
+
+/** The Kubernetes object name of a Compose secret or config. */
+export function fileObjectName(c: KubeContext, kind: 'secret' | 'config', key: string): string {
+  const top = kind === 'secret' ? c.project.secrets[key] : c.project.configs[key];
+  return dnsLabel(top?.external ? top.name : key);
+}
+
+function fileMount(c: KubeContext, s: Service, ref: ServiceFileRef, kind: 'secret' | 'config'): Mount {
+  const objectName = fileObjectName(c, kind, ref.source);
+  const target = ref.target ?? `/${ref.source}`;
+  const key = dnsKey(ref.source);
+  const name = dnsLabel(`${kind}-${ref.source}`);
+  const item: Record<string, unknown> = { key, path: key };
+  if (ref.mode !== undefined) item.mode = ref.mode;
+  if (ref.uid !== undefined || ref.gid !== undefined) {
+    c.report('info', 'K8S_FILE_OWNER', `services.${s.name}.${kind}s: uid/gid of ${ref.source} cannot be set per file; use the pod's fsGroup`, s, `${kind}s`);
+  }
+  const volume = kind === 'secret' ? { name, secret: { secretName: objectName, items: [item] } } : { name, configMap: { name: objectName, items: [item] } };
+  return { volume, mount: { name, mountPath: target, subPath: key, readOnly: true } };
+}

@@ -1,0 +1,36 @@
+/** The Kubernetes emitter's public types. */
+
+/** Options for the Kubernetes emitter. Every field is optional; defaults are noted. */
+export interface KubernetesOptions {
+  /** The namespace of every object (default: none, so `kubectl -n` decides). */
+  namespace?: string;
+  /** Also emit the Namespace object, first. */
+  createNamespace?: boolean;
+  /** The Service type for published ports (default `loadbalancer`). */
+  publish?: 'loadbalancer' | 'nodeport' | 'none';
+  /** NetworkPolicies from Compose networks (default `ingress`, only when the project defines networks). */
+  networkPolicies?: 'ingress' | 'none';
+  /** Reference Secrets by name (default) or embed their data. */
+  secrets?: 'reference' | 'inline';
+  /** Bind-mounted project files as hostPath (default) or ConfigMaps. */
+  bindFiles?: 'hostpath' | 'configmap';
+  /** Report depends_on (default) or add init containers that wait for each dependency. */
+  dependsOn?: 'report' | 'wait';
+  /** The image of the wait init containers. */
+  waitImage?: string;
+  /** The workload kind for every service, overriding the per-service choice. */
+  controller?: 'deployment' | 'statefulset' | 'daemonset' | 'job';
+}
+
+/** A Kubernetes object as plain data, ready to render. */
+export interface KubernetesObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  [field: string]: unknown;
+}

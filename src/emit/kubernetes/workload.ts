@@ -1,0 +1,109 @@
+/**
+ * The workload of a service: a Deployment by default; a DaemonSet for `deploy.mode: global`; a Job for job modes
+ * and for services Compose does not restart; a StatefulSet when asked. Update settings map to rolling-update
+ * parameters; a service with a ReadWriteOnce claim is recreated, not rolled, so an update does not deadlock.
+ */
+import type { Service } from '../../ir/types.js';
+import { selectorLabels, standardLabels, type KubeContext } from './context.js';
+import type { ServiceSettings } from './extension.js';
+import { dnsLabel } from './names.js';
+import type { KubernetesObject } from './types.js';
+
+/** The workload kinds stackport emits. */
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job';
+
+/** Chooses the workload kind, reporting why when it is not a Deployment. */
+export function workloadKind(c: KubeContext, s: Service, settings: ServiceSettings): WorkloadKind {
+  const chosen = c.options.controller ?? settings.controller;
+  if (chosen) return ({ deployment: 'Deployment', statefulset: 'StatefulSet', daemonset: 'DaemonSet', job: 'Job' } as const)[chosen];
+  const mode = s.deploy?.mode;
+  if (mode === 'global') return 'DaemonSet';
+  if (mode === 'replicated-job' || mode === 'global-job') return 'Job';
+  const restart = s.restart ?? s.deploy?.restart_policy?.condition;
+  if (restart === 'no' || restart === 'none' || restart?.startsWith('on-failure')) {
+    c.report('info', 'K8S_JOB', `services.${s.name} becomes a Job because it is not restarted after it exits (restart: ${restart})`, s, s.restart !== undefined ? 'restart' : 'deploy', 'set x-kubernetes.controller: deployment to keep it running');
+    return 'Job';
+  }
+  return 'Deployment';
+}
+
+/** Builds the workload object around a pod spec. */
+export function workload(
+  c: KubeContext,
+  s: Service,
+  kind: WorkloadKind,
+  settings: ServiceSettings,
+  pod: Record<string, unknown>,
+  podAnnotations: Record<string, string>,
+  claimTemplates: Record<string, unknown>[],
+  recreate: boolean,
+): KubernetesObject {
+  const selector = selectorLabels(c.project.name, s.name);
+  const template: Record<string, unknown> = {
+    metadata: {
+      labels: { ...standardLabels(c.project.name, s.name), ...selector, ...settings.labels, ...networkLabels(s) },
+      ...(Object.keys(podAnnotations).length > 0 ? { annotations: podAnnotations } : {}),
+    },
+    spec: pod,
+  };
+  const replicas = s.deploy?.replicas ?? s.scale;
+  const name = dnsLabel(s.name);
+  const metadata = c.metadata(name, s.name, { labels: settings.labels, annotations: settings.annotations });
+  switch (kind) {
+    case 'Deployment': {
+      const spec: Record<string, unknown> = { selector: { matchLabels: { ...selector } }, template };
+      if (replicas !== undefined && !settings.autoscaling) spec.replicas = replicas;
+      const strategy = updateStrategy(c, s, recreate);
+      if (strategy) spec.strategy = strategy;
+      return { apiVersion: 'apps/v1', kind, metadata, spec };
+    }
+    case 'StatefulSet': {
+      const spec: Record<string, unknown> = { selector: { matchLabels: { ...selector } }, serviceName: dnsLabel(s.name, 63, true), template };
+      if (replicas !== undefined) spec.replicas = replicas;
+      if (claimTemplates.length > 0) spec.volumeClaimTemplates = claimTemplates;
+      return { apiVersion: 'apps/v1', kind, metadata, spec };
+    }
+    case 'DaemonSet':
+      if (replicas !== undefined) c.report('info', 'K8S_DAEMONSET_REPLICAS', `services.${s.name}: a global service runs one pod per node; replicas is ignored`, s, 'deploy');
+      return { apiVersion: 'apps/v1', kind, metadata, spec: { selector: { matchLabels: { ...selector } }, template } };
+    case 'Job': {
+      const spec: Record<string, unknown> = { template: { ...template, spec: { ...pod, restartPolicy: jobRestart(s) } } };
+      const attempts = /^on-failure:(\d+)$/.exec(s.restart ?? '')?.[1] ?? s.deploy?.restart_policy?.max_attempts;
+      if (attempts !== undefined) spec.backoffLimit = Number(attempts);
+      if (replicas !== undefined && replicas > 1) {
+        spec.completions = replicas;
+        spec.parallelism = replicas;
+      }
+      return { apiVersion: 'batch/v1', kind, metadata, spec };
+    }
+  }
+}
+
+function jobRestart(s: Service): string {
+  const restart = s.restart ?? s.deploy?.restart_policy?.condition;
+  return restart === 'no' || restart === 'none' ? 'Never' : 'OnFailure';
+}
+
+function updateStrategy(c: KubeContext, s: Service, recreate: boolean): Record<string, unknown> | undefined {
+  if (recreate) {
+    c.report('info', 'K8S_RECREATE', `services.${s.name} mounts a ReadWriteOnce volume, so updates recreate its pod instead of rolling (a new pod could not mount the volume)`, s, 'volumes');
+    return { type: 'Recreate' };
+  }
+  const u = s.deploy?.update_config;
+  if (u === undefined) return undefined;
+  const step = Math.max(1, u.parallelism ?? 1);
+  const rolling = u.order === 'start-first' ? { maxSurge: step, maxUnavailable: 0 } : { maxSurge: 0, maxUnavailable: step };
+  return { type: 'RollingUpdate', rollingUpdate: rolling };
+}
+
+/** Pod labels that mark network membership, for NetworkPolicies. */
+export function networkLabels(s: Service): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const net of Object.keys(s.networks)) out[networkLabel(net)] = 'true';
+  return out;
+}
+
+/** The pod label key of a Compose network. */
+export function networkLabel(network: string): string {
+  return `stackport.dev/network-${dnsLabel(network, 40)}`;
+}

@@ -1,0 +1,60 @@
+/** What the Swarm emitter's steps share: options, the project, and diagnostics placed at the user's keys. */
+import { error, info, warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { entryLocation } from '../../diagnostics/locations.js';
+import type { Project } from '../../ir/types.js';
+import { FEATURE_SINCE, supports, type SwarmFeature, type SwarmVersion } from './versions.js';
+
+/** Options for the Swarm emitter. */
+export interface SwarmOptions {
+  /** The stack file version to target (default 3.9). */
+  version?: SwarmVersion;
+  /** A registry prefix for services that only have `build:` (image `<prefix>/<project>-<service>`). */
+  imagePrefix?: string;
+  /** Keep `env_file` references instead of inlining their variables. */
+  keepEnvFiles?: boolean;
+  /** The stack file is written to a directory, so configs without a file can be written beside it. */
+  toDirectory?: boolean;
+  /**
+   * Where the project directory is, relative to the directory the stack file is deployed from (default `.`):
+   * `docker stack deploy` resolves relative paths against the stack file's directory.
+   */
+  projectDirFromStack?: string;
+}
+
+/** The emitter's running state. */
+export class SwarmContext {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly files: Record<string, string> = {};
+  readonly commands: string[] = [];
+  constructor(
+    readonly project: Project,
+    readonly version: SwarmVersion,
+    readonly options: SwarmOptions,
+  ) {}
+
+  /** Reports at the key `key` of an IR object (a service, a network, ...). */
+  report(severity: 'error' | 'warning' | 'info', code: string, message: string, at: object, key: string, hint?: string): void {
+    const make = severity === 'error' ? error : severity === 'warning' ? warning : info;
+    this.diagnostics.push(make(code, message, entryLocation(at, key) ?? entryLocation(at, 'name'), hint));
+  }
+
+  /** True when the target version has the feature; otherwise reports what is lost and returns false. */
+  needs(feature: SwarmFeature, what: string, at: object, key: string): boolean {
+    if (supports(this.version, feature)) return true;
+    this.report('warning', 'SWARM_VERSION_TOO_OLD', `${what} needs stack file version ${featureVersion(feature)} or later; it is left out of version ${this.version}`, at, key, `use --swarm-version ${featureVersion(feature)} or later`);
+    return false;
+  }
+
+  /** A project-relative path as the stack file must write it. */
+  path(p: string): string {
+    if (!p.startsWith('./') && !p.startsWith('../') && p !== '.') return p;
+    const base = this.options.projectDirFromStack ?? '.';
+    if (base === '.' || base === '') return p;
+    const joined = `${base.replace(/\/$/, '')}/${p.replace(/^\.\//, '')}`;
+    return joined.startsWith('.') || joined.startsWith('/') ? joined : `./${joined}`;
+  }
+}
+
+function featureVersion(feature: SwarmFeature): string {
+  return FEATURE_SINCE[feature];
+}

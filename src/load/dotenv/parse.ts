@@ -10,7 +10,7 @@ import { substitute, type Lookup } from '../interpolation/template.js';
 /** Options for {@link parseDotenv}. */
 export interface DotenvOptions {
   /** `raw` reads values literally (docker's env-file format). Default: Compose's `.env` format. */
-  format?: 'raw';
+  format?: 'raw' | undefined;
   /** Consulted after the lookup and the file's own earlier values (a service's earlier env files). */
   fallback?: Lookup;
 }
@@ -23,7 +23,9 @@ export interface DotenvResult {
 
 /** Parses env-file text. `lookup` resolves bare keys and interpolation before the file's own earlier values. */
 export function parseDotenv(text: string, file: string, lookup: Lookup, options: DotenvOptions = {}): DotenvResult {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // Windows line ends read like Unix ones; only the `\r` before a `\n` goes, so columns do not move.
+  const body = withoutBom.includes('\r\n') ? withoutBom.replace(/\r\n/g, '\n') : withoutBom;
   const fallback = options.fallback;
   const chained: Lookup = fallback ? (name) => lookup(name) ?? fallback(name) : lookup;
   return options.format === 'raw' ? parseRaw(body, file, chained) : new DotenvParser(body, file, lookup, fallback).parse();
@@ -167,9 +169,13 @@ class DotenvParser {
     return undefined;
   }
 
+  /** Skips a leading `export ` unless it is all the line holds (then `export` is a bare key). */
   skipExport(): void {
     const m = /^export[ \t]+/.exec(this.text.slice(this.#pos, this.#pos + 16));
-    if (m && this.text.slice(this.#pos + m[0].length).search(/[^ \t]/) >= 0) this.#pos += m[0].length;
+    if (!m) return;
+    const after = this.#pos + m[0].length;
+    const next = this.text[after];
+    if (next !== undefined && next !== '\n' && next !== '\r' && next !== '#') this.#pos = after;
   }
 
   skipBlank(): void {
@@ -225,19 +231,27 @@ function parseRaw(text: string, file: string, lookup: Lookup): DotenvResult {
   const values: [string, string][] = [];
   const diagnostics: Diagnostic[] = [];
   text.split('\n').forEach((rawLine, index) => {
-    const line = rawLine.replace(/\r$/, '').replace(/^[ \t]+/, '');
-    if (line === '' || line.startsWith('#')) return;
-    const eq = line.indexOf('=');
-    const key = eq < 0 ? line : line.slice(0, eq);
-    if (/\s/.test(key)) {
-      diagnostics.push(error('DOTENV_SYNTAX', `variable "${key}" contains whitespace`, { file, line: index + 1, column: 1 }));
+    const entry = parseRawLine(rawLine, lookup);
+    if (entry === undefined) return;
+    if (typeof entry === 'string') {
+      diagnostics.push(error('DOTENV_SYNTAX', entry, { file, line: index + 1, column: 1 }));
       return;
     }
-    if (eq >= 0) values.push([key, line.slice(eq + 1)]);
-    else {
-      const inherited = lookup(key);
-      if (inherited !== undefined) values.push([key, inherited]);
-    }
+    values.push(entry);
   });
   return { values, diagnostics };
+}
+
+/** One line of a raw env file: an entry, nothing (blank, comment, unknown bare key), or an error message. */
+function parseRawLine(rawLine: string, lookup: Lookup): [string, string] | string | undefined {
+  // docker trims the left only: trailing spaces belong to the value.
+  const line = rawLine.replace(/\r$/, '').replace(/^\s+/, '');
+  if (line === '' || line.startsWith('#')) return undefined;
+  const eq = line.indexOf('=');
+  const key = eq < 0 ? line : line.slice(0, eq);
+  if (key === '') return 'no variable name before "="';
+  if (/\s/.test(key)) return `variable "${key}" contains whitespace`;
+  if (eq >= 0) return [key, line.slice(eq + 1)];
+  const inherited = lookup(key);
+  return inherited === undefined ? undefined : [key, inherited];
 }

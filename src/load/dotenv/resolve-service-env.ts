@@ -3,7 +3,7 @@
  * order, then every key of `environment` on top, including keys whose value is null or empty. Bare keys take the
  * project environment's value, else stay null (unset in the container).
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { hasOwn, setOwn } from '../../util/objects.js';
 import type { Lookup } from '../interpolation/template.js';
 import { parseDotenv } from './parse.js';
@@ -38,6 +38,11 @@ export function resolveServiceEnvironment(
     projectLookup(name) ?? (hasOwn(resolvedDeclared, name) ? (resolvedDeclared[name] ?? undefined) : undefined);
   const fallback: Lookup = (name) => fromFiles.get(name);
   for (const file of envFiles) {
+    if (file.format !== undefined && file.format !== '' && file.format !== 'raw') {
+      // docker compose registers only `raw` besides the default; the file is not read rather than misread.
+      diagnostics.push(error('ENV_FILE_FORMAT', `unsupported env_file format "${file.format}" for ${file.path}`, undefined, 'use format: raw, or leave format out'));
+      continue;
+    }
     const options = file.format === 'raw' ? { format: 'raw' as const, fallback } : { fallback };
     const parsed = parseDotenv(file.text, file.path, fileLookup, options);
     diagnostics.push(...parsed.diagnostics);

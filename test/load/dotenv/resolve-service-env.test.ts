@@ -27,6 +27,49 @@ describe('resolveServiceEnvironment', () => {
     expect(result.diagnostics).toMatchObject([{ code: 'DOTENV_SYNTAX', location: { file: 'bad.env', line: 1 } }]);
   });
 
+  it('interpolates env files with the project env, then the service environment, then earlier values', () => {
+    const result = resolveServiceEnvironment(lookup, { S: 'from-service', FOO: 'declared' }, [
+      { path: 'a.env', text: 'E=early\nFOO=file' },
+      { path: 'b.env', text: 'X=${FOO}|${S}|${E}|${QIX}\nS\nE' },
+    ]);
+    expect(result.environment).toEqual({
+      E: 'early',
+      FOO: 'declared',
+      X: 'FOO_from_os.env|from-service|early|QIX_from_os.env',
+      S: 'from-service',
+    });
+  });
+
+  it('keeps an empty declared value over an env file value', () => {
+    expect(resolveServiceEnvironment(lookup, { A: '' }, [{ path: 'a.env', text: 'A=file' }]).environment).toEqual({ A: '' });
+  });
+
+  it('does not let the project env override an env file value', () => {
+    expect(resolveServiceEnvironment(lookup, {}, [{ path: 'a.env', text: 'FOO=file' }]).environment).toEqual({ FOO: 'file' });
+  });
+
+  it('rejects an unknown format without reading the file', () => {
+    const result = resolveServiceEnvironment(lookup, { A: '1' }, [
+      { path: 'c.env', format: 'custom', text: 'B=2' },
+      { path: 'd.env', text: 'C=3' },
+    ]);
+    expect(result.environment).toEqual({ C: '3', A: '1' });
+    expect(result.diagnostics).toMatchObject([{ severity: 'error', code: 'ENV_FILE_FORMAT', message: expect.stringContaining('"custom"') }]);
+  });
+
+  it('does not change its inputs', () => {
+    const declared = { A: null };
+    const files = [{ path: 'a.env', text: 'A=1' }];
+    resolveServiceEnvironment(lookup, declared, files);
+    expect(declared).toEqual({ A: null });
+    expect(files).toEqual([{ path: 'a.env', text: 'A=1' }]);
+  });
+
+  it('returns keys in env file order, then declared order', () => {
+    const { environment } = resolveServiceEnvironment(lookup, { Z: '1', A: '2' }, [{ path: 'a.env', text: 'M=1\nB=2\nZ=3' }]);
+    expect(Object.keys(environment)).toEqual(['M', 'B', 'Z', 'A']);
+  });
+
   it('reads the raw format literally', () => {
     const result = resolveServiceEnvironment(lookup, {}, [{ path: 'r.env', format: 'raw', text: 'A="$FOO"' }]);
     expect(result.environment).toEqual({ A: '"$FOO"' });

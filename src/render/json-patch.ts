@@ -2,6 +2,7 @@
  * RFC 6902 JSON Patch: computing the operations that turn one plain JSON value into another, and applying them.
  * Used for Kustomize overlays, whose patches must reproduce the overlay's conversion exactly from the base's.
  */
+import { hasOwn } from '../util/objects.js';
 
 /** One RFC 6902 operation (the subset a diff needs). */
 export type JsonPatchOperation =
@@ -26,8 +27,8 @@ export function diffJson(from: unknown, to: unknown, path = ''): JsonPatchOperat
     const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort(compare);
     for (const key of keys) {
       const child = `${path}/${escapePointerSegment(key)}`;
-      if (!(key in to)) ops.push({ op: 'remove', path: child });
-      else if (!(key in from)) ops.push({ op: 'add', path: child, value: to[key] });
+      if (!hasOwn(to, key)) ops.push({ op: 'remove', path: child });
+      else if (!hasOwn(from, key)) ops.push({ op: 'add', path: child, value: to[key] });
       else ops.push(...diffJson(from[key], to[key], child));
     }
     return ops;
@@ -66,17 +67,17 @@ function applyAt(parent: unknown, key: string, operation: JsonPatchOperation): v
   }
   if (!isRecord(parent)) throw new Error(`no container at ${operation.path}`);
   if (operation.op === 'remove') {
-    if (!(key in parent)) throw new Error(`nothing to remove at ${operation.path}`);
+    if (!hasOwn(parent, key)) throw new Error(`nothing to remove at ${operation.path}`);
     delete parent[key];
   } else {
-    if (operation.op === 'replace' && !(key in parent)) throw new Error(`nothing to replace at ${operation.path}`);
+    if (operation.op === 'replace' && !hasOwn(parent, key)) throw new Error(`nothing to replace at ${operation.path}`);
     Object.defineProperty(parent, key, { value: structuredClone(operation.value), enumerable: true, writable: true, configurable: true });
   }
 }
 
 function child(parent: unknown, segment: string, path: string): unknown {
   if (Array.isArray(parent)) return parent[Number(segment)];
-  if (isRecord(parent) && segment in parent) return parent[segment];
+  if (isRecord(parent) && hasOwn(parent, segment)) return parent[segment];
   throw new Error(`path ${path} does not exist`);
 }
 
@@ -94,7 +95,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
   if (isRecord(a) && isRecord(b)) {
     const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
+    return ka.length === Object.keys(b).length && ka.every((k) => hasOwn(b, k) && deepEqual(a[k], b[k]));
   }
   return false;
 }

@@ -4,10 +4,11 @@
  */
 import type { Conversion, KubernetesConversion, SwarmConversion } from '../convert.js';
 import type { KubernetesObject } from '../emit/kubernetes/index.js';
+import { renderKustomize } from './kustomize.js';
 import { toJson, toYaml, toYamlStream } from './yaml.js';
 
 /** How output is laid out. */
-export type Layout = 'stream' | 'files';
+export type Layout = 'stream' | 'files' | 'kustomize';
 
 /** Options for {@link render}. */
 export interface RenderOptions {
@@ -15,6 +16,8 @@ export interface RenderOptions {
   layout?: Layout;
   /** `yaml` (default) or `json` (a `v1 List` for Kubernetes). */
   format?: 'yaml' | 'json';
+  /** For the `kustomize` layout: each environment's objects (the conversion of the base plus its override file). */
+  overlays?: Readonly<Record<string, readonly KubernetesObject[]>>;
 }
 
 /** Relative path -> content, in a stable order. */
@@ -34,6 +37,7 @@ export function render(conversion: Conversion, options: RenderOptions = {}): Ren
 function renderKubernetes(conversion: KubernetesConversion, options: RenderOptions): RenderedFiles {
   const files: RenderedFiles = new Map();
   const json = options.format === 'json';
+  if (options.layout === 'kustomize') return renderKustomize(conversion.objects, options.overlays ?? {});
   if ((options.layout ?? 'stream') === 'stream') {
     const name = json ? 'manifests.json' : STREAM_FILE.kubernetes;
     files.set(name, json ? toJson(asList(conversion.objects)) : GENERATED_HEADER + toYamlStream(conversion.objects));

@@ -48,8 +48,8 @@ describe.skipIf(Boolean(unavailable))('docker stack deploy on a real manager', (
     it(`deploys ${name} and the manager stores what the stack file says`, () => {
       const loaded = load({ cwd: dir, env: {}, files: ['compose.yaml'], allowOutsideProject: false });
       expect(loaded.project, loaded.diagnostics.map((d) => d.message).join('\n')).toBeDefined();
-      const conversion = convert(loaded.project!, { target: 'swarm', toDirectory: true });
       const out = mkdtempSync(path.join(tmpdir(), 'sp-stack-'));
+      const conversion = convert(loaded.project!, { target: 'swarm', toDirectory: true, projectDirFromStack: path.relative(out, dir) });
       for (const [file, content] of render(conversion, { layout: 'files', format: 'yaml' })) {
         mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
         writeFileSync(path.join(out, file), content);

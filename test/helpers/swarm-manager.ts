@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import path from 'node:path';
 
 /** A running manager. */
@@ -68,10 +69,23 @@ export async function startSwarmManager(): Promise<SwarmManager> {
     stop();
     throw new Error(`dockerd did not start:\n${log.join('').slice(-3000)}`);
   }
-  const init = docker(['swarm', 'init', '--advertise-addr', '127.0.0.1', '--listen-addr', '127.0.0.1:2377']);
+  // A free port, so a swarm already on 2377 (another daemon on this machine) does not get in the way.
+  const port = await freePort();
+  const init = docker(['swarm', 'init', '--advertise-addr', `127.0.0.1:${port}`, '--listen-addr', `127.0.0.1:${port}`]);
   if (init.status !== 0) {
     stop();
     throw new Error(`docker swarm init failed: ${init.stderr}`);
   }
   return { docker, stop };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 2377));
+    });
+  });
 }

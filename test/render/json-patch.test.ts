@@ -33,6 +33,11 @@ describe('diffJson / applyJsonPatch', () => {
     );
   });
 
+  it('treats keys named like Object.prototype members as ordinary keys (fuzz regression)', () => {
+    expect(applyJsonPatch({ toString: 0 }, diffJson({ toString: 0 }, {}))).toEqual({});
+    expect(applyJsonPatch({}, diffJson({}, { constructor: 1 }))).toEqual({ constructor: 1 });
+  });
+
   it('does not mutate its input', () => {
     const from = { a: { b: 1 } };
     applyJsonPatch(from, [{ op: 'replace', path: '/a/b', value: 2 }]);

@@ -51,7 +51,8 @@ export function applyMutation(text: string, [operator, where, what]: Mutation): 
   const slots = collectSlots(root);
   const slot = slots[where % slots.length]!;
   mutateSlot(op, slot, what);
-  return stringify(root.root, { aliasDuplicateObjects: false, lineWidth: 0 });
+  // Deleting the root leaves nothing: the empty document, which is an input like any other.
+  return root.root === undefined ? '' : (stringify(root.root, { aliasDuplicateObjects: false, lineWidth: 0 }) ?? '');
 }
 
 function mutateSlot(op: number, slot: Slot, what: number): void {

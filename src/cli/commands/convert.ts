@@ -5,7 +5,7 @@ import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { error } from '../../diagnostics/diagnostic.js';
 import { convert, type Conversion } from '../../convert.js';
-import type { KubernetesOptions } from '../../emit/kubernetes/index.js';
+import type { KubernetesObject, KubernetesOptions } from '../../emit/kubernetes/index.js';
 import type { SwarmOptions, SwarmVersion } from '../../emit/swarm/index.js';
 import { load } from '../../load/loader.js';
 import { check } from '../../render/check.js';
@@ -20,6 +20,7 @@ export interface ConvertFlags extends LoadingFlags {
   to: 'kubernetes' | 'swarm';
   output?: string;
   layout?: Layout;
+  overlay?: string[];
   format: 'yaml' | 'json';
   strict?: boolean;
   check?: boolean;
@@ -61,13 +62,19 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
 
   const conversion: Conversion =
     flags.to === 'swarm'
-      ? convert(loaded.project, { target: 'swarm', ...swarmOptions(flags) })
+      ? convert(loaded.project, { target: 'swarm', ...swarmOptions(flags, io.cwd, loaded.project.projectDir) })
       : convert(loaded.project, { target: 'kubernetes', ...kubernetesOptions(flags) });
   diagnostics.push(...conversion.diagnostics);
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
 
   const layout: Layout = flags.layout ?? (flags.output ? 'files' : 'stream');
-  const files = render(conversion, { layout, format: flags.format });
+  if (layout === 'kustomize' && conversion.target !== 'kubernetes') {
+    diagnostics.push(error('USAGE', '--layout kustomize needs --to kubernetes'));
+    return finish(ExitCode.invalid);
+  }
+  const overlays = layout === 'kustomize' ? overlayObjects(io, flags, loaded.project.composeFiles, diagnostics) : {};
+  if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
+  const files = render(conversion, { layout, format: flags.format, overlays });
   if (conversion.target === 'swarm') for (const command of conversion.commands) io.stderr(`stackport: run: ${command}\n`);
   if (writeNothing) return finish(ExitCode.ok);
   if (!flags.output) {
@@ -81,6 +88,24 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
     diagnostics.push(error('OUTPUT_WRITE_FAILED', `could not write ${failure.path} in ${flags.output}: ${failure.message}`));
   }
   return finish(written.failures.length > 0 ? ExitCode.invalid : ExitCode.ok);
+}
+
+/** Each `--overlay ENV=FILE`: the base files plus the override, loaded and converted like the base. */
+function overlayObjects(io: CliIo, flags: ConvertFlags, baseFiles: readonly string[], diagnostics: Diagnostic[]): Record<string, KubernetesObject[]> {
+  const out: Record<string, KubernetesObject[]> = {};
+  for (const spec of flags.overlay ?? []) {
+    const eq = spec.indexOf('=');
+    const env = spec.slice(0, eq);
+    if (eq <= 0 || !/^[a-z0-9][a-z0-9-]*$/.test(env)) {
+      diagnostics.push(error('USAGE', `--overlay "${spec}": write ENV=FILE, with ENV in lowercase letters, digits and dashes`));
+      continue;
+    }
+    const loaded = load({ ...toLoadOptions(flags, io), files: [...baseFiles, spec.slice(eq + 1)] });
+    diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
+    if (!loaded.project) continue;
+    out[env] = convert(loaded.project, { target: 'kubernetes', ...kubernetesOptions(flags) }).objects;
+  }
+  return out;
 }
 
 function reportDrift(io: CliIo, dir: string, files: Map<string, string>, flags: ConvertFlags): number {
@@ -98,6 +123,7 @@ function fixCommand(flags: ConvertFlags): string {
   const parts = ['stackport', 'convert', '--to', flags.to];
   for (const f of flags.file ?? []) parts.push('-f', f);
   if (flags.layout) parts.push('--layout', flags.layout);
+  for (const o of flags.overlay ?? []) parts.push('--overlay', o);
   parts.push('-o', flags.output!);
   return parts.join(' ');
 }
@@ -116,8 +142,14 @@ function kubernetesOptions(flags: ConvertFlags): KubernetesOptions {
   return options;
 }
 
-function swarmOptions(flags: ConvertFlags): SwarmOptions {
-  const options: SwarmOptions = { toDirectory: Boolean(flags.output) };
+/**
+ * docker stack deploy resolves relative paths against the stack file's directory: -o DIR, or the current directory
+ * for stdout (where a redirect usually puts it).
+ */
+function swarmOptions(flags: ConvertFlags, cwd: string, projectDir: string): SwarmOptions {
+  const stackDir = flags.output ? path.resolve(cwd, flags.output) : cwd;
+  const fromStack = path.relative(stackDir, projectDir).split(path.sep).join('/');
+  const options: SwarmOptions = { toDirectory: Boolean(flags.output), projectDirFromStack: fromStack === '' ? '.' : fromStack };
   if (flags.swarmVersion) options.version = flags.swarmVersion;
   if (flags.imagePrefix) options.imagePrefix = flags.imagePrefix;
   if (flags.keepEnvFiles) options.keepEnvFiles = true;

@@ -161,7 +161,14 @@ function convertPorts(c: SwarmContext, s: Service): unknown[] {
     }
     for (const published of publishedPorts(p)) out.push(long ? longPort(p, published) : shortPort(p, published));
   }
-  return out;
+  // Overlapping entries ("3000" and "3000-3005") give identical ports, which the v3 schema rejects as duplicates.
+  const seen = new Set<string>();
+  return out.filter((port) => {
+    const key = JSON.stringify(port);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function publishedPorts(p: Port): (number | undefined)[] {

@@ -33,6 +33,7 @@ export function normalizeEnvironment(
   if (Array.isArray(raw.environment)) {
     raw.environment.forEach((entry, i) => {
       const key = text(entry).split('=', 1)[0]!;
+      if (key === '') n.error('ENVIRONMENT_INVALID', `services.${service}.environment: an entry has no variable name`, raw.environment as unknown[], i, 'write NAME=value');
       if (/\s$/.test(key)) n.error('ENVIRONMENT_INVALID', `services.${service}.environment: variable "${key}" is declared with a trailing space`, raw.environment as unknown[], i);
     });
   }

@@ -83,18 +83,41 @@ function buildTrie(entries: readonly (readonly [string, CastKind])[]): TrieNode 
   return root;
 }
 
-/** The cast at a path of the model (segments as written; any key or index matches `*`), if any. */
-export function castAt(path: readonly (string | number)[]): CastKind | undefined {
-  return match(CAST_TRIE, path, 0);
+/**
+ * The trie nodes a path prefix reaches (a literal and a `*` branch may both match). A walker carries one down the
+ * tree, so no path is matched from the root again; once it is empty no cast can apply below.
+ */
+export type CastCursor = readonly TrieNode[];
+
+/** The cursor at the document root. */
+export const CAST_ROOT: CastCursor = [CAST_TRIE];
+
+const NOWHERE: CastCursor = [];
+
+/** The cursor one key or index further down. */
+export function castStep(cursor: CastCursor, key: string | number): CastCursor {
+  if (cursor.length === 0) return NOWHERE;
+  const next: TrieNode[] = [];
+  for (const node of cursor) {
+    const literal = node.children.get(String(key));
+    if (literal) next.push(literal);
+    const wild = node.children.get('*');
+    if (wild) next.push(wild);
+  }
+  return next.length === 0 ? NOWHERE : next;
 }
 
-function match(node: TrieNode, path: readonly (string | number)[], i: number): CastKind | undefined {
-  if (i === path.length) return node.kind;
-  const literal = node.children.get(String(path[i]));
-  const found = literal ? match(literal, path, i + 1) : undefined;
-  if (found) return found;
-  const wild = node.children.get('*');
-  return wild ? match(wild, path, i + 1) : undefined;
+/** The cast that applies where the cursor points, if any (a literal match before a `*` one). */
+export function castKind(cursor: CastCursor): CastKind | undefined {
+  for (const node of cursor) if (node.kind) return node.kind;
+  return undefined;
+}
+
+/** The cast at a path of the model (segments as written; any key or index matches `*`), if any. */
+export function castAt(path: readonly (string | number)[]): CastKind | undefined {
+  let cursor = CAST_ROOT;
+  for (const key of path) cursor = castStep(cursor, key);
+  return castKind(cursor);
 }
 
 const INTEGER = /^[+-]?\d+$/;

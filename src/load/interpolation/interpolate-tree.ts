@@ -7,8 +7,8 @@
 import { error, warning, type Diagnostic, type SourceLocation } from '../../diagnostics/diagnostic.js';
 import { copyLocations, entryLocation } from '../../diagnostics/locations.js';
 import { isOverride, OverrideTag } from '../../parse/tags.js';
-import { isPlainObject, setOwn } from '../../util/objects.js';
-import { castAt, castString } from './casts.js';
+import { isPlainObject } from '../../util/objects.js';
+import { CAST_ROOT, castKind, castStep, castString, type CastCursor, type CastKind } from './casts.js';
 import { substitute, type Lookup } from './template.js';
 
 /** Options for {@link interpolateModel}. */
@@ -22,41 +22,47 @@ export interface InterpolateOptions {
 /** Interpolates and casts a parsed document. */
 export function interpolateModel(model: unknown, options: InterpolateOptions): { value: unknown; diagnostics: Diagnostic[] } {
   const walker = new Walker(options.lookup);
-  const value = walker.node(model, [], undefined, '');
+  const value = walker.node(model, undefined, '', CAST_ROOT);
   return { value, diagnostics: walker.diagnostics };
 }
-
-type Path = (string | number)[];
 
 class Walker {
   readonly diagnostics: Diagnostic[] = [];
   readonly #warned = new Set<string>();
+  /** The keys and indexes from the root to the node being visited; joined only when a message needs it. */
+  readonly #path: (string | number)[] = [];
   constructor(readonly lookup: Lookup) {}
 
-  /** Interpolates the node at `path`, the entry `key` of `parent` (undefined at the root). */
-  node(value: unknown, path: Path, parent: object | undefined, key: string | number): unknown {
-    if (typeof value === 'string') return this.scalar(value, path, parent, key);
+  /** Interpolates a node, the entry `key` of `parent` (undefined at the root); `cursor` tracks typed paths. */
+  node(value: unknown, parent: object | undefined, key: string | number, cursor: CastCursor): unknown {
+    if (typeof value === 'string') return this.scalar(value, parent, key, castKind(cursor));
     if (Array.isArray(value)) {
-      const out = value.map((item, i) => this.node(item, [...path, i], value, i));
+      const out = value.map((item, i) => this.child(item, value, i, cursor));
       copyLocations(value, out);
       return out;
     }
     if (isPlainObject(value)) {
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(value)) setOwn(out, k, this.node(value[k], [...path, k], value, k));
+      // fromEntries defines own keys (safe for `__proto__`) and is much faster than one defineProperty per key.
+      const out = Object.fromEntries(Object.keys(value).map((k) => [k, this.child(value[k], value, k, cursor)]));
       copyLocations(value, out);
       return out;
     }
-    if (isOverride(value)) return new OverrideTag(this.node(value.value, path, parent, key));
+    if (isOverride(value)) return new OverrideTag(this.node(value.value, parent, key, cursor));
     return value;
   }
 
-  scalar(text: string, path: Path, parent: object | undefined, key: string | number): unknown {
-    const kind = castAt(path);
+  child(value: unknown, parent: object, key: string | number, cursor: CastCursor): unknown {
+    this.#path.push(key);
+    const out = this.node(value, parent, key, castStep(cursor, key));
+    this.#path.pop();
+    return out;
+  }
+
+  scalar(text: string, parent: object | undefined, key: string | number, kind: CastKind | undefined): unknown {
     // Most strings hold no `$` and sit at no typed path: leave them without building a path string or a location.
     if (!kind && !text.includes('$')) return text;
     const where = parent ? entryLocation(parent, key) : undefined;
-    const shown = () => path.join('.');
+    const shown = () => this.#path.join('.');
     const result = substitute(text, this.lookup);
     if (!result.ok) {
       this.diagnostics.push(

@@ -265,6 +265,14 @@ describe('positions and markers', () => {
     expect(out.services.web.command.value).toBe(RESET);
   });
 
+  it('keeps a `__proto__` key as an ordinary own key', () => {
+    const doc = parseComposeYaml('services:\n  web:\n    labels:\n      __proto__: $A\n', 'c.yaml').documents[0]!.value;
+    const out = interpolateModel(doc, { lookup: env({ A: 'a' }), file: 'c.yaml' }).value as { services: { web: { labels: object } } };
+    const labels = out.services.web.labels;
+    expect(Object.getPrototypeOf(labels)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(labels, '__proto__')?.value).toBe('a');
+  });
+
   it('returns new containers and leaves the input as it was', () => {
     const model = { services: { web: { image: '$A', ports: [{ target: '80' }] } } };
     const copy = structuredClone(model);

@@ -121,6 +121,8 @@ export function castAt(path: readonly (string | number)[]): CastKind | undefined
 }
 
 const INTEGER = /^[+-]?\d+$/;
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN = -(2n ** 63n);
 const FLOAT = /^[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
 
 /** Casts one string as Compose does, or explains why it cannot. */
@@ -130,9 +132,10 @@ export function castString(value: string, kind: CastKind): CastResult {
     case 'int64': {
       if (!INTEGER.test(value)) return { ok: false, message: `"${value}" is not an integer` };
       // Go's int and int64 are both 64-bit on the platforms Compose runs on.
-      const n = Number(value);
-      if (Math.abs(n) >= 2 ** 63) return { ok: false, message: `"${value}" is out of the 64-bit integer range` };
-      return { ok: true, value: n };
+      // BigInt, because a double cannot tell 2^63-1 (allowed) from 2^63 (not).
+      const big = BigInt(value);
+      if (big > INT64_MAX || big < INT64_MIN) return { ok: false, message: `"${value}" is out of the 64-bit integer range` };
+      return { ok: true, value: Number(big) };
     }
     case 'float': {
       if (!FLOAT.test(value)) return { ok: false, message: `"${value}" is not a number` };

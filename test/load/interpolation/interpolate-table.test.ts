@@ -185,6 +185,8 @@ describe('casts', () => {
     ['2', 'float', 2],
     ['true', 'bool', true],
     ['FALSE', 'bool', false],
+    ['9223372036854775807', 'int64', 9223372036854775807],
+    ['-9223372036854775808', 'int', -9223372036854775808],
   ];
   it.each(GOOD)('%s as %s is %s', (input, kind, expected) => {
     expect(castString(input, kind)).toEqual({ ok: true, value: expected });
@@ -198,7 +200,7 @@ describe('casts', () => {
   });
 
   const BAD: [string, 'int' | 'int64' | 'float' | 'bool'][] = [
-    ['abc', 'int'], ['1.5', 'int'], ['', 'int'], [' 3', 'int'], ['9223372036854775808', 'int64'],
+    ['abc', 'int'], ['1.5', 'int'], ['', 'int'], [' 3', 'int'], ['9223372036854775808', 'int64'], ['-9223372036854775809', 'int'],
     ['abc', 'float'], ['', 'float'], ['maybe', 'bool'], ['1', 'bool'], ['', 'bool'],
   ];
   it.each(BAD)('%j as %s fails', (input, kind) => {

@@ -38,7 +38,7 @@ export function envFileCandidates(
 
 /**
  * Adds the variables of `files` to `base`, never replacing a key `base` already has. Inside each file, `${VAR}`
- * looks first at the process environment, then at the variables read so far from these files.
+ * looks first at the process environment, then at the file's own earlier lines, then at earlier files.
  */
 export function addEnvFiles(
   base: EnvMap,
@@ -59,8 +59,8 @@ export function addEnvFiles(
       diagnostics.push(error(code, `couldn't read env file ${shown}: ${read.message}`));
       continue;
     }
-    const lookup = (name: string) => processEnv.get(name) ?? fromFiles.get(name);
-    const parsed = parseDotenv(decodeText(read.bytes), shown, lookup);
+    // The process environment, then this file's own earlier lines, then earlier files (compose-go TestMultipleFiles).
+    const parsed = parseDotenv(decodeText(read.bytes), shown, (name) => processEnv.get(name), { fallback: (name) => fromFiles.get(name) });
     diagnostics.push(...parsed.diagnostics);
     for (const [k, v] of parsed.values) fromFiles.set(k, v);
   }

@@ -62,7 +62,13 @@ export async function startSwarmManager(): Promise<SwarmManager> {
     while (Date.now() < deadline && daemon.exitCode === null && spawnSync('kill', ['-0', String(pid)]).status === 0) {
       spawnSync('sleep', ['0.1']);
     }
-    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+    // The daemon leaves network namespaces mounted under its exec root; unmount them before removing the tree.
+    spawnSync('sh', ['-c', `for f in '${root}'/exec/netns/*; do umount -l "$f" 2>/dev/null; done`]);
+    try {
+      rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // A leftover temporary directory is harmless; a failed cleanup must not fail the tests.
+    }
   };
   for (let i = 0; i < 100 && docker(['info']).status !== 0; i++) await new Promise((r) => setTimeout(r, 200));
   if (docker(['info']).status !== 0) {

@@ -7,12 +7,15 @@
  * unbundled for build scripts that import it.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
 rmSync(outdir, { recursive: true, force: true });
+
+// tsc compiles only .ts files; the schema validator generated ahead of time is plain JavaScript with a .d.ts.
+cpSync(`${root}src/validate/generated`, `${root}dist/validate/generated`, { recursive: true });
 
 await build({
   absWorkingDir: root,
@@ -23,8 +26,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
+  // Full minification: V8 must pre-parse every byte of a module at start, so fewer bytes start faster.
+  minify: true,
+  keepNames: false,
   // Types only: never loaded at run time.
   external: ['@kubernetes/client-node'],
   // commander is CommonJS and calls require() for Node built-ins, which an ES module bundle must provide.

@@ -30,15 +30,16 @@ export function createFileAccess(host: Host, projectDir: string, allowOutsidePro
     exists: (p) => host.stat(p) === 'file',
     read(absolutePath) {
       const kind = host.stat(absolutePath);
-      if (kind === 'missing') return { ok: false, reason: 'missing', message: `${absolutePath} does not exist` };
-      if (kind !== 'file') return { ok: false, reason: 'not-a-file', message: `${absolutePath} is not a regular file` };
+      if (kind === 'missing') return { ok: false, reason: 'missing', message: 'the file does not exist' };
+      if (kind !== 'file') return { ok: false, reason: 'not-a-file', message: 'it is not a regular file' };
       const real = host.realpath(absolutePath) ?? absolutePath;
       if (!allowOutsideProject && !isInside(root, real)) {
-        const shown = real === absolutePath ? absolutePath : `${absolutePath} (resolves to ${real})`;
+        // Callers name the path as the user wrote it; the message adds where a symlink really points.
+        const through = real === absolutePath ? '' : ` (through a symbolic link to ${real})`;
         return {
           ok: false,
           reason: 'outside-project',
-          message: `${shown} is outside the project directory ${root}; pass --allow-outside-project to read it`,
+          message: `it is outside the project directory${through}; pass --allow-outside-project to read it`,
         };
       }
       const read = host.readFile(absolutePath);

@@ -7,7 +7,7 @@
  * value points at the override that set it.
  */
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { copyEntryLocation, copyLocations, entryLocation, setEntryLocation } from '../../diagnostics/locations.js';
+import { copyEntryLocation, copyLocations, entryLocation, peekLocations, setEntryLocation } from '../../diagnostics/locations.js';
 import { isOverride, isReset } from '../../parse/tags.js';
 import { hasOwn, isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
 import { keyBeforeEquals } from './keys.js';
@@ -85,7 +85,16 @@ class Merger {
         continue;
       }
       setOwn(out, key, merged);
-      if (merged !== base[key]) copyEntryLocation(over, key, out);
+      if (merged !== base[key]) {
+        copyEntryLocation(over, key, out);
+        // Lists built from a scalar (`env_file: a.env`) have no item positions: point items at the entry.
+        // A base scalar became the first item; every other unplaced item came from the override.
+        if (Array.isArray(merged)) {
+          const fromBase = base[key] !== null && typeof base[key] !== 'object' ? 1 : 0;
+          fillItemLocations(merged, 0, fromBase, entryLocation(base, key));
+          fillItemLocations(merged, fromBase, merged.length, entryLocation(over, key));
+        }
+      }
     }
     return out;
   }
@@ -261,4 +270,9 @@ function scalarText(value: unknown): string {
 
 function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function fillItemLocations(list: unknown[], from: number, to: number, fallback: ReturnType<typeof entryLocation>): void {
+  if (!fallback) return;
+  for (let i = from; i < to; i++) if (!peekLocations(list)?.values.has(i)) setEntryLocation(list, i, fallback);
 }

@@ -15,6 +15,9 @@ import { render } from '../src/render/render.js';
 import { toYaml } from '../src/render/yaml.js';
 import { formatDiagnostic } from '../src/diagnostics/diagnostic.js';
 import { REPO_ROOT } from './helpers/shared.js';
+import { validateObjects } from './helpers/k8s-validate.js';
+import { swarmSchemaErrors } from './helpers/swarm-schema.js';
+import { dockerStackConfig, haveDockerStackConfig } from './helpers/docker-stack-config.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const FIXTURES = path.join(REPO_ROOT, 'fixtures');
@@ -33,7 +36,7 @@ function projects(): string[] {
 }
 
 /** Everything a fixture produces, as expected-file name -> content. */
-function outputsOf(dir: string): Map<string, string> {
+async function outputsOf(dir: string): Promise<Map<string, string>> {
   const optionsFile = path.join(dir, 'options.json');
   const options: FixtureOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
   const loaded = load({ cwd: dir, env: options.env ?? {}, files: ['compose.yaml'] });
@@ -42,9 +45,18 @@ function outputsOf(dir: string): Map<string, string> {
   if (!loaded.project) return out;
   out.set('config.yaml', toYaml(emitCompose(loaded.project)));
   const kubernetes = convert(loaded.project, { target: 'kubernetes', ...options.kubernetes });
+  // Golden output is only worth keeping when it is valid: check it before comparing it.
+  expect(await validateObjects(kubernetes.objects)).toEqual([]);
   for (const [file, content] of render(kubernetes, { layout: 'stream' })) out.set(`kubernetes/${file}`, content);
   const swarm = convert(loaded.project, { target: 'swarm', ...options.swarm });
+  expect(swarmSchemaErrors(swarm.stack)).toEqual([]);
+  if (!swarm.diagnostics.some((d) => d.severity === 'error') && haveDockerStackConfig()) {
+    const stack = render(swarm, { layout: 'files' }).get('stack.yaml')!;
+    const checked = dockerStackConfig(stack, dir);
+    expect(checked.ok, checked.output).toBe(true);
+  }
   for (const [file, content] of render(swarm, { layout: 'files' })) out.set(`swarm/${file}`, content);
+  if (swarm.commands.length > 0) out.set('swarm-commands.txt', swarm.commands.map((c) => `${c}\n`).join(''));
   const conversionDiagnostics = [...kubernetes.diagnostics.map((d) => `kubernetes: ${formatDiagnostic(d)}`), ...swarm.diagnostics.map((d) => `swarm: ${formatDiagnostic(d)}`)];
   out.set('conversion-diagnostics.txt', conversionDiagnostics.map((l) => `${l}\n`).join(''));
   return out;
@@ -59,10 +71,10 @@ function listFiles(dir: string, prefix = ''): string[] {
 
 describe('golden fixtures', () => {
   for (const name of projects()) {
-    it(name, () => {
+    it(name, async () => {
       const dir = path.join(FIXTURES, name);
       const expectedDir = path.join(dir, 'expected');
-      const outputs = outputsOf(dir);
+      const outputs = await outputsOf(dir);
       for (const [file, content] of outputs) {
         const target = path.join(expectedDir, file);
         if (UPDATE) {

@@ -13,6 +13,8 @@ import path from 'node:path';
 export interface SwarmManager {
   /** Runs `docker -H <socket> ...args` and returns its exit status and output. */
   docker(args: string[], input?: string): { status: number; stdout: string; stderr: string };
+  /** Runs a shell command line with DOCKER_HOST set to this manager and `env` added. */
+  shell(command: string, env: Record<string, string>): { status: number; stdout: string; stderr: string };
   stop(): void;
 }
 
@@ -82,7 +84,11 @@ export async function startSwarmManager(): Promise<SwarmManager> {
     stop();
     throw new Error(`docker swarm init failed: ${init.stderr}`);
   }
-  return { docker, stop };
+  const shell = (command: string, env: Record<string, string>) => {
+    const r = spawnSync('sh', ['-c', command], { encoding: 'utf8', env: { ...process.env, ...env, DOCKER_HOST: `unix://${socket}` }, timeout: 60_000 });
+    return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  };
+  return { docker, shell, stop };
 }
 
 function freePort(): Promise<number> {

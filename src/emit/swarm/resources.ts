@@ -117,7 +117,9 @@ export function convertConfigs(c: SwarmContext): Record<string, Out> {
     named(c, key, cfg.name, cfg.external, cfg, entry);
     if (cfg.external) entry.external = true;
     if (cfg.file !== undefined) entry.file = c.path(cfg.file);
-    else if (cfg.content !== undefined) {
+    else if (cfg.content === undefined && !cfg.external) {
+      c.report('error', 'SWARM_CONFIG_EMPTY', `configs.${key} has no content${cfg.environment !== undefined ? `: the variable ${cfg.environment} is not set` : ''}`, cfg, cfg.environment !== undefined ? 'environment' : 'name', cfg.environment !== undefined ? `set ${cfg.environment} when you run stackport` : undefined);
+    } else if (cfg.content !== undefined) {
       if (c.options.toDirectory) {
         const file = `configs/${key}`;
         c.files[file] = cfg.content;

@@ -16,8 +16,8 @@ export function normalizePorts(n: Normalizer, value: unknown, service: string): 
     }
     if (!isPlainObject(entry)) return;
     const target = numberFrom(entry.target);
-    if (target === undefined || !Number.isInteger(target) || target < 0 || target > 65535) {
-      n.error('PORT_INVALID', `services.${service}.ports[${i}]: target must be a port number (0 to 65535)`, value, i);
+    if (target === undefined || !Number.isInteger(target) || target < 1 || target > 65535) {
+      n.error('PORT_INVALID', `services.${service}.ports[${i}]: target must be a port number (1 to 65535)`, value, i);
       return;
     }
     const port: Port = {

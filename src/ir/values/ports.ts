@@ -12,9 +12,9 @@ const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
 /** Parses one short-syntax port entry (a number or a string) into long-syntax ports. */
 export function parsePortSpec(input: string | number): Parsed<Port[]> {
   if (typeof input === 'number') {
-    return Number.isInteger(input) && input >= 0 && input <= 65535
+    return Number.isInteger(input) && input >= 1 && input <= 65535
       ? ok([port(input, undefined, undefined, 'tcp')])
-      : fail(`invalid port ${input}: must be 0 to 65535`);
+      : fail(`invalid container port ${input}: must be 1 to 65535`);
   }
   let spec = input.trim();
   let protocol = 'tcp';
@@ -35,6 +35,8 @@ export function parsePortSpec(input: string | number): Parsed<Port[]> {
   }
   const container = parseRange(containerText);
   if (!container.ok) return fail(`invalid container port in "${input}": ${container.message}`);
+  // Host port 0 asks for any free port; container port 0 names no port at all.
+  if (container.value[0] === 0) return fail(`invalid container port in "${input}": must be 1 to 65535`);
   const host = hostText === '' ? undefined : parseRange(hostText);
   if (host && !host.ok) return fail(`invalid host port in "${input}": ${host.message}`);
   const [cStart, cEnd] = container.value;

@@ -25,6 +25,8 @@ export { emitCompose } from './emit/compose/index.js';
 export type { KubernetesObject, KubernetesOptions } from './emit/kubernetes/index.js';
 export type { SwarmOptions, SwarmResult, SwarmVersion } from './emit/swarm/index.js';
 export { render, type RenderOptions, type RenderedFiles, type Layout } from './render/render.js';
+export { check, type CheckResult, type ChangedFile } from './render/check.js';
+export { writeOutputDirectory, MANIFEST_FILE, type WriteResult, type WriteFailure } from './render/output-directory.js';
 export { toYaml, toYamlStream, toJson } from './render/yaml.js';
 export {
   formatDiagnostic,

@@ -4,7 +4,7 @@
  */
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Project } from './ir/types.js';
-import { emitKubernetes, type KubernetesObject, type KubernetesOptions } from './emit/kubernetes/index.js';
+import { emitKubernetes, type KubernetesObject, type KubernetesOptions, type SecretSource } from './emit/kubernetes/index.js';
 import { emitSwarm, type SwarmOptions, type SwarmResult } from './emit/swarm/index.js';
 
 /** Options for a Kubernetes conversion. */
@@ -16,7 +16,11 @@ export type SwarmConvertOptions = SwarmOptions & { target: 'swarm' };
 /** The result of a Kubernetes conversion: objects in install order. */
 export interface KubernetesConversion {
   target: 'kubernetes';
+  /** The Compose project's name (a Helm chart is named after it). */
+  project: string;
   objects: KubernetesObject[];
+  /** Secrets the objects reference without containing them (see {@link SecretSource}). */
+  secretSources: SecretSource[];
   diagnostics: Diagnostic[];
 }
 
@@ -40,5 +44,5 @@ export function convert(project: Project, options: KubernetesConvertOptions | Sw
   }
   const { target: _target, ...kubernetes } = options;
   const result = emitKubernetes(project, kubernetes);
-  return { target: 'kubernetes', ...result, diagnostics: sortDiagnostics(result.diagnostics) };
+  return { target: 'kubernetes', project: project.name, ...result, diagnostics: sortDiagnostics(result.diagnostics) };
 }

@@ -21,10 +21,13 @@ export {
   type KubernetesConvertOptions,
   type SwarmConvertOptions,
 } from './convert.js';
+export { convertOverlays, ENVIRONMENT_NAME, type OverlayConversions } from './overlays.js';
 export { emitCompose } from './emit/compose/index.js';
-export type { KubernetesObject, KubernetesOptions } from './emit/kubernetes/index.js';
+export type { KubernetesObject, KubernetesOptions, SecretSource } from './emit/kubernetes/index.js';
 export type { SwarmOptions, SwarmResult, SwarmVersion } from './emit/swarm/index.js';
 export { render, type RenderOptions, type RenderedFiles, type Layout } from './render/render.js';
+export type { KustomizeInput } from './render/kustomize.js';
+export type { HelmInput } from './render/helm/index.js';
 export { check, type CheckResult, type ChangedFile } from './render/check.js';
 export { writeOutputDirectory, MANIFEST_FILE, type WriteResult, type WriteFailure } from './render/output-directory.js';
 export { toYaml, toYamlStream, toJson } from './render/yaml.js';

@@ -48,6 +48,7 @@ async function outputsOf(dir: string): Promise<Map<string, string>> {
   // Golden output is only worth keeping when it is valid: check it before comparing it.
   expect(await validateObjects(kubernetes.objects)).toEqual([]);
   for (const [file, content] of render(kubernetes, { layout: 'stream' })) out.set(`kubernetes/${file}`, content);
+  for (const [file, content] of render(kubernetes, { layout: 'helm' })) out.set(`helm/${file}`, content);
   const swarm = convert(loaded.project, { target: 'swarm', ...options.swarm });
   expect(swarmSchemaErrors(swarm.stack)).toEqual([]);
   if (!swarm.diagnostics.some((d) => d.severity === 'error') && haveDockerStackConfig()) {

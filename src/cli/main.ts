@@ -74,7 +74,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .description('convert the project to Kubernetes manifests or a Docker Swarm stack file')
       .addOption(new Option('--to <TARGET>', 'what to produce').choices(['kubernetes', 'swarm']).makeOptionMandatory())
       .option('-o, --output <DIR>', 'write files into DIR instead of printing to stdout')
-      .addOption(new Option('--layout <LAYOUT>', 'output layout (default: stream on stdout, files with -o)').choices(['stream', 'files', 'kustomize']))
+      .addOption(new Option('--layout <LAYOUT>', 'output layout (default: stream on stdout, files with -o)').choices(['stream', 'files', 'kustomize', 'helm']))
       .option('--overlay <ENV=FILE>', 'kustomize: an environment from a Compose override file; repeatable', (v: string, prev: string[] = []) => [...prev, v])
       .addOption(new Option('--format <FORMAT>', 'output format').choices(['yaml', 'json']).default('yaml'))
       .option('--check', 'compare with -o DIR without writing; exit 1 when it is out of date')

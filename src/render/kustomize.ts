@@ -3,8 +3,12 @@
  * them, and `overlays/<env>/` holds, for each environment, only what differs: new objects as resources, changed
  * objects as JSON 6902 patches, and removed objects as `$patch: delete` patches. `kubectl apply -k overlays/<env>`
  * then yields exactly the conversion of the merged project for that environment.
+ *
+ * Secrets the conversion references but does not contain become `secretGenerator` entries that read the secret's
+ * file from the Compose project, so no secret value enters the output directory.
  */
-import type { KubernetesObject } from '../emit/kubernetes/index.js';
+import path from 'node:path';
+import type { KubernetesObject, SecretSource } from '../emit/kubernetes/index.js';
 import { diffJson } from './json-patch.js';
 import { GENERATED_HEADER, objectFileName, type RenderedFiles } from './render.js';
 import { toYaml } from './yaml.js';
@@ -20,28 +24,47 @@ function groupVersion(apiVersion: string): { group: string; version: string } {
   return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
-/** Renders the base and one overlay per environment. */
+/** One conversion as the Kustomize layout uses it. */
+export interface KustomizeInput {
+  objects: readonly KubernetesObject[];
+  /** Referenced Secrets; those read from files become secretGenerator entries. */
+  secretSources?: readonly SecretSource[];
+}
+
+/** The load restriction a secretGenerator reading project files outside the output directory runs into. */
+const LOAD_RESTRICTOR_NOTE =
+  '# The secretGenerator reads secret files from the Compose project, outside this directory. Build with:\n' +
+  '#   kubectl kustomize --load-restrictor LoadRestrictionsNone <dir> | kubectl apply -f -\n';
+
+/**
+ * Renders the base and one overlay per environment. `projectDir` is the Compose project directory relative to
+ * the output directory; secret file paths are written relative to the kustomization that reads them.
+ */
 export function renderKustomize(
-  base: readonly KubernetesObject[],
-  overlays: Readonly<Record<string, readonly KubernetesObject[]>>,
+  base: KustomizeInput,
+  overlays: Readonly<Record<string, KustomizeInput>>,
+  projectDir = '.',
 ): RenderedFiles {
   const files: RenderedFiles = new Map();
-  const baseFiles = base.map((o) => `${objectFileName(o)}.yaml`);
-  base.forEach((o, i) => files.set(`base/${baseFiles[i]}`, GENERATED_HEADER + toYaml(o)));
-  files.set('base/kustomization.yaml', GENERATED_HEADER + toYaml(kustomization({ resources: baseFiles })));
+  const baseFiles = base.objects.map((o) => `${objectFileName(o)}.yaml`);
+  base.objects.forEach((o, i) => files.set(`base/${baseFiles[i]}`, GENERATED_HEADER + toYaml(o)));
+  const generators = secretGenerators(base.secretSources ?? [], path.posix.join('..', projectDir));
+  files.set('base/kustomization.yaml', kustomizationFile({ resources: baseFiles }, generators));
   for (const env of Object.keys(overlays).sort()) {
-    for (const [path, content] of renderOverlay(base, overlays[env]!)) files.set(`overlays/${env}/${path}`, content);
+    const overlay = overlays[env]!;
+    const rendered = renderOverlay(base, overlay, path.posix.join('../..', projectDir));
+    for (const [file, content] of rendered) files.set(`overlays/${env}/${file}`, content);
   }
   return files;
 }
 
-function renderOverlay(base: readonly KubernetesObject[], overlay: readonly KubernetesObject[]): RenderedFiles {
+function renderOverlay(base: KustomizeInput, overlay: KustomizeInput, projectDir: string): RenderedFiles {
   const files: RenderedFiles = new Map();
-  const inBase = new Map(base.map((o) => [objectKey(o), o]));
-  const inOverlay = new Map(overlay.map((o) => [objectKey(o), o]));
+  const inBase = new Map(base.objects.map((o) => [objectKey(o), o]));
+  const inOverlay = new Map(overlay.objects.map((o) => [objectKey(o), o]));
   const resources = ['../../base'];
   const patches: Record<string, unknown>[] = [];
-  for (const object of overlay) {
+  for (const object of overlay.objects) {
     const original = inBase.get(objectKey(object));
     const name = `${objectFileName(object)}.yaml`;
     if (!original) {
@@ -55,7 +78,7 @@ function renderOverlay(base: readonly KubernetesObject[], overlay: readonly Kube
     files.set(path, GENERATED_HEADER + toYaml(ops));
     patches.push({ path, target: target(object) });
   }
-  for (const object of base) {
+  for (const object of base.objects) {
     if (inOverlay.has(objectKey(object))) continue;
     const path = `patches/delete-${objectFileName(object)}.yaml`;
     const deletion = { apiVersion: object.apiVersion, kind: object.kind, metadata: metadataOf(object), $patch: 'delete' };
@@ -64,8 +87,40 @@ function renderOverlay(base: readonly KubernetesObject[], overlay: readonly Kube
   }
   const body: Record<string, unknown> = { resources };
   if (patches.length > 0) body.patches = patches;
-  files.set('kustomization.yaml', GENERATED_HEADER + toYaml(kustomization(body)));
+  files.set('kustomization.yaml', kustomizationFile(body, overlayGenerators(base, overlay, projectDir)));
   return files;
+}
+
+/** Generators for the overlay's file-sourced Secrets that the base lacks or reads from another file. */
+function overlayGenerators(base: KustomizeInput, overlay: KustomizeInput, projectDir: string): Record<string, unknown>[] {
+  const inBase = new Map((base.secretSources ?? []).map((s) => [s.metadata.name, s]));
+  const changed = (overlay.secretSources ?? []).filter((s) => {
+    const original = inBase.get(s.metadata.name);
+    return original === undefined || original.file !== s.file || original.key !== s.key;
+  });
+  return secretGenerators(changed, projectDir).map((g) => (inBase.has(g.name as string) ? { ...g, behavior: 'replace' } : g));
+}
+
+function secretGenerators(sources: readonly SecretSource[], projectDir: string): Record<string, unknown>[] {
+  return sources
+    .filter((s) => s.file !== undefined)
+    .map((s) => {
+      const generator: Record<string, unknown> = {
+        name: s.metadata.name,
+        type: 'Opaque',
+        files: [`${s.key}=${path.posix.join(projectDir, s.file!)}`],
+        options: { labels: s.metadata.labels ?? {} },
+      };
+      if (s.metadata.namespace) generator.namespace = s.metadata.namespace;
+      return generator;
+    });
+}
+
+/** A kustomization.yaml; generated Secrets keep their names, as every workload refers to them by name. */
+function kustomizationFile(body: Record<string, unknown>, generators: Record<string, unknown>[]): string {
+  if (generators.length === 0) return GENERATED_HEADER + toYaml(kustomization(body));
+  const withGenerators = { ...body, secretGenerator: generators, generatorOptions: { disableNameSuffixHash: true } };
+  return GENERATED_HEADER + LOAD_RESTRICTOR_NOTE + toYaml(kustomization(withGenerators));
 }
 
 function target(object: KubernetesObject): Record<string, string> {

@@ -4,20 +4,29 @@
  */
 import type { Conversion, KubernetesConversion, SwarmConversion } from '../convert.js';
 import type { KubernetesObject } from '../emit/kubernetes/index.js';
-import { renderKustomize } from './kustomize.js';
+import { renderHelm } from './helm/index.js';
+import { renderKustomize, type KustomizeInput } from './kustomize.js';
 import { toJson, toYaml, toYamlStream } from './yaml.js';
 
 /** How output is laid out. */
-export type Layout = 'stream' | 'files' | 'kustomize';
+export type Layout = 'stream' | 'files' | 'kustomize' | 'helm';
 
 /** Options for {@link render}. */
 export interface RenderOptions {
-  /** `stream` (one multi-document file) or `files` (one file per object). Default `stream`. */
+  /**
+   * `stream` (one multi-document file, the default), `files` (one file per object), `kustomize` (a base and
+   * overlays) or `helm` (a chart whose values reproduce the conversion). The last two are Kubernetes only.
+   */
   layout?: Layout;
   /** `yaml` (default) or `json` (a `v1 List` for Kubernetes). */
   format?: 'yaml' | 'json';
   /** For the `kustomize` layout: each environment's objects (the conversion of the base plus its override file). */
-  overlays?: Readonly<Record<string, readonly KubernetesObject[]>>;
+  overlays?: Readonly<Record<string, KustomizeInput>>;
+  /**
+   * The Compose project directory relative to the output directory (default `.`), for outputs that refer to
+   * project files: the Kustomize secretGenerator's secret files.
+   */
+  projectDir?: string;
 }
 
 /** Relative path -> content, in a stable order. */
@@ -37,7 +46,8 @@ export function render(conversion: Conversion, options: RenderOptions = {}): Ren
 function renderKubernetes(conversion: KubernetesConversion, options: RenderOptions): RenderedFiles {
   const files: RenderedFiles = new Map();
   const json = options.format === 'json';
-  if (options.layout === 'kustomize') return renderKustomize(conversion.objects, options.overlays ?? {});
+  if (options.layout === 'kustomize') return renderKustomize(conversion, options.overlays ?? {}, options.projectDir);
+  if (options.layout === 'helm') return renderHelm(conversion);
   if ((options.layout ?? 'stream') === 'stream') {
     const name = json ? 'manifests.json' : STREAM_FILE.kubernetes;
     files.set(name, json ? toJson(asList(conversion.objects)) : GENERATED_HEADER + toYamlStream(conversion.objects));

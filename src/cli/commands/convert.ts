@@ -4,8 +4,9 @@
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { error } from '../../diagnostics/diagnostic.js';
-import { convert, type Conversion } from '../../convert.js';
-import type { KubernetesObject, KubernetesOptions } from '../../emit/kubernetes/index.js';
+import { convert, type Conversion, type KubernetesConversion } from '../../convert.js';
+import { convertOverlays, ENVIRONMENT_NAME } from '../../overlays.js';
+import type { KubernetesOptions } from '../../emit/kubernetes/index.js';
 import type { SwarmOptions, SwarmVersion } from '../../emit/swarm/index.js';
 import { load } from '../../load/loader.js';
 import { check } from '../../render/check.js';
@@ -68,13 +69,18 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
 
   const layout: Layout = flags.layout ?? (flags.output ? 'files' : 'stream');
-  if (layout === 'kustomize' && conversion.target !== 'kubernetes') {
-    diagnostics.push(error('USAGE', '--layout kustomize needs --to kubernetes'));
+  if ((layout === 'kustomize' || layout === 'helm') && conversion.target !== 'kubernetes') {
+    diagnostics.push(error('USAGE', `--layout ${layout} needs --to kubernetes`));
     return finish(ExitCode.invalid);
   }
-  const overlays = layout === 'kustomize' ? overlayObjects(io, flags, loaded.project.composeFiles, diagnostics) : {};
+  if ((layout === 'kustomize' || layout === 'helm') && !flags.output) {
+    diagnostics.push(error('USAGE', `--layout ${layout} writes a directory tree: give it with -o DIR`));
+    return finish(ExitCode.invalid);
+  }
+  const overlays = layout === 'kustomize' ? overlayConversions(io, flags, loaded.project.composeFiles, diagnostics) : {};
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
-  const files = render(conversion, { layout, format: flags.format, overlays });
+  const projectDir = relativeProjectDir(io.cwd, flags.output, loaded.project.projectDir);
+  const files = render(conversion, { layout, format: flags.format, overlays, projectDir });
   if (conversion.target === 'swarm') for (const command of conversion.commands) io.stderr(`stackport: run: ${command}\n`);
   if (writeNothing) return finish(ExitCode.ok);
   if (!flags.output) {
@@ -91,21 +97,19 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
 }
 
 /** Each `--overlay ENV=FILE`: the base files plus the override, loaded and converted like the base. */
-function overlayObjects(io: CliIo, flags: ConvertFlags, baseFiles: readonly string[], diagnostics: Diagnostic[]): Record<string, KubernetesObject[]> {
-  const out: Record<string, KubernetesObject[]> = {};
+function overlayConversions(io: CliIo, flags: ConvertFlags, baseFiles: readonly string[], diagnostics: Diagnostic[]): Record<string, KubernetesConversion> {
+  const overrides: Record<string, string> = {};
   for (const spec of flags.overlay ?? []) {
     const eq = spec.indexOf('=');
-    const env = spec.slice(0, eq);
-    if (eq <= 0 || !/^[a-z0-9][a-z0-9-]*$/.test(env)) {
+    if (eq <= 0 || !ENVIRONMENT_NAME.test(spec.slice(0, eq))) {
       diagnostics.push(error('USAGE', `--overlay "${spec}": write ENV=FILE, with ENV in lowercase letters, digits and dashes`));
       continue;
     }
-    const loaded = load({ ...toLoadOptions(flags, io), files: [...baseFiles, spec.slice(eq + 1)] });
-    diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
-    if (!loaded.project) continue;
-    out[env] = convert(loaded.project, { target: 'kubernetes', ...kubernetesOptions(flags) }).objects;
+    overrides[spec.slice(0, eq)] = spec.slice(eq + 1);
   }
-  return out;
+  const converted = convertOverlays({ ...toLoadOptions(flags, io), files: [...baseFiles] }, overrides, kubernetesOptions(flags));
+  diagnostics.push(...converted.diagnostics);
+  return converted.overlays;
 }
 
 function reportDrift(io: CliIo, dir: string, files: Map<string, string>, flags: ConvertFlags): number {
@@ -143,13 +147,16 @@ function kubernetesOptions(flags: ConvertFlags): KubernetesOptions {
 }
 
 /**
- * docker stack deploy resolves relative paths against the stack file's directory: -o DIR, or the current directory
- * for stdout (where a redirect usually puts it).
+ * The project directory as paths in the output are written: relative to -o DIR, or to the current directory for
+ * stdout (where a redirect usually puts the file). docker stack deploy and Kustomize both resolve paths that way.
  */
+function relativeProjectDir(cwd: string, output: string | undefined, projectDir: string): string {
+  const fromOutput = path.relative(output ? path.resolve(cwd, output) : cwd, projectDir).split(path.sep).join('/');
+  return fromOutput === '' ? '.' : fromOutput;
+}
+
 function swarmOptions(flags: ConvertFlags, cwd: string, projectDir: string): SwarmOptions {
-  const stackDir = flags.output ? path.resolve(cwd, flags.output) : cwd;
-  const fromStack = path.relative(stackDir, projectDir).split(path.sep).join('/');
-  const options: SwarmOptions = { toDirectory: Boolean(flags.output), projectDirFromStack: fromStack === '' ? '.' : fromStack };
+  const options: SwarmOptions = { toDirectory: Boolean(flags.output), projectDirFromStack: relativeProjectDir(cwd, flags.output, projectDir) };
   if (flags.swarmVersion) options.version = flags.swarmVersion;
   if (flags.imagePrefix) options.imagePrefix = flags.imagePrefix;
   if (flags.keepEnvFiles) options.keepEnvFiles = true;

@@ -2,11 +2,13 @@
 import { error, info, warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { entryLocation } from '../../diagnostics/locations.js';
 import type { Project } from '../../ir/types.js';
-import type { KubernetesOptions } from './types.js';
+import type { KubernetesOptions, SecretSource } from './types.js';
 
 /** The emitter's running state. */
 export class KubeContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** Secrets referenced but not emitted. */
+  readonly secretSources: SecretSource[] = [];
   constructor(
     readonly project: Project,
     readonly options: KubernetesOptions,

@@ -27,6 +27,12 @@ export function secretAndConfigObjects(c: KubeContext): KubernetesObject[] {
       out.push({ apiVersion: 'v1', kind: 'Secret', metadata: c.metadata(name, undefined), type: 'Opaque', data: { [dataKey]: Buffer.from(s.content.reveal()).toString('base64') } });
       continue;
     }
+    c.secretSources.push({
+      metadata: c.metadata(name, undefined),
+      key: dataKey,
+      ...(s.file !== undefined ? { file: s.file } : {}),
+      ...(s.environment !== undefined ? { environment: s.environment } : {}),
+    });
     const from = s.file !== undefined ? `--from-file=${dataKey}=${s.file}` : s.environment !== undefined ? `--from-literal=${dataKey}="$${s.environment}"` : undefined;
     c.report(
       'info',

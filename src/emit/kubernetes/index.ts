@@ -15,15 +15,17 @@ import { dnsLabel } from './names.js';
 import { installOrder } from './order.js';
 import { servicesFor } from './services.js';
 import { serviceStorage } from './storage.js';
-import type { KubernetesObject, KubernetesOptions } from './types.js';
+import type { KubernetesObject, KubernetesOptions, SecretSource } from './types.js';
 import { reportUnmapped } from './unmapped.js';
 import { workload, workloadKind } from './workload.js';
 
-export type { KubernetesObject, KubernetesOptions } from './types.js';
+export type { KubernetesObject, KubernetesOptions, SecretSource } from './types.js';
 
 /** What the Kubernetes emitter returns. */
 export interface KubernetesResult {
   objects: KubernetesObject[];
+  /** Secrets the objects reference without containing them, with where each value comes from. */
+  secretSources: SecretSource[];
   diagnostics: Diagnostic[];
 }
 
@@ -39,7 +41,7 @@ export function emitKubernetes(project: Project, options: KubernetesOptions = {}
   for (const name of sortedNames(project.services)) objects.push(...serviceObjects(c, project.services[name]!, claims));
   objects.push(...claimObjects(c, claims));
   objects.push(...networkPolicies(c));
-  return { objects: dedupe(c, installOrder(objects)), diagnostics: c.diagnostics };
+  return { objects: dedupe(c, installOrder(objects)), secretSources: c.secretSources, diagnostics: c.diagnostics };
 }
 
 function serviceObjects(c: KubeContext, s: Service, claims: Map<string, { users: string[]; readWriteOnce: boolean }>): KubernetesObject[] {

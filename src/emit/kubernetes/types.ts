@@ -34,3 +34,18 @@ export interface KubernetesObject {
   };
   [field: string]: unknown;
 }
+
+/**
+ * A Secret the manifests reference but do not contain (the default `--secrets reference`), and where its value
+ * comes from, so a layout can generate it (Kustomize's secretGenerator) or say how to create it.
+ */
+export interface SecretSource {
+  /** The Secret's name and metadata, as an inline Secret would carry them. */
+  metadata: KubernetesObject['metadata'];
+  /** The data key the workloads read. */
+  key: string;
+  /** The file holding the value, relative to the project directory. */
+  file?: string;
+  /** The environment variable holding the value. */
+  environment?: string;
+}

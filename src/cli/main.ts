@@ -19,7 +19,7 @@ export interface GlobalFlags {
 /** Runs the CLI with `argv` (without `node` and the script path) and returns the exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode: number = ExitCode.ok;
-  const program = buildProgram(io, (code) => {
+  const program = buildProgram(io, argv, (code) => {
     exitCode = code;
   });
   try {
@@ -41,7 +41,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   }
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+function buildProgram(io: CliIo, argv: readonly string[], setExit: (code: number) => void): Command {
   const program = new Command('stackport')
     .description('Convert Docker Compose projects into Kubernetes manifests and Docker Swarm stack files.')
     .addOption(new Option('--report <FORMAT>', 'diagnostics format').choices(['text', 'json']).default('text'))
@@ -88,7 +88,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   );
   convertCommand.action(async (flags: ConvertFlags) => {
     const { runConvert } = await import('./commands/convert.js');
-    setExit(runConvert(io, flags, reportOptions()));
+    setExit(runConvert(io, flags, reportOptions(), { argv }));
   });
 
   const validateCommand = addLoadingFlags(
@@ -100,7 +100,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   );
   addTargetFlags(validateCommand).action(async (flags: ConvertFlags) => {
     const { runConvert } = await import('./commands/convert.js');
-    setExit(runConvert(io, { ...flags, format: 'yaml' }, reportOptions(), true));
+    setExit(runConvert(io, { ...flags, format: 'yaml' }, reportOptions(), { argv, writeNothing: true }));
   });
 
   return program;

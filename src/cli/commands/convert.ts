@@ -40,8 +40,16 @@ export interface ConvertFlags extends LoadingFlags {
   keepEnvFiles?: boolean;
 }
 
+/** How `convert` was invoked. */
+export interface ConvertRun {
+  /** The command line as given (without `node` and the script), to print the command that fixes drift. */
+  argv: readonly string[];
+  /** `validate`: load and convert, report, write and print nothing. */
+  writeNothing?: boolean;
+}
+
 /** Runs `convert` and returns the exit code. */
-export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions, writeNothing = false): number {
+export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions, run: ConvertRun): number {
   const diagnostics: Diagnostic[] = [];
   const finish = (code: number) => {
     reportDiagnostics(io, diagnostics, report);
@@ -61,14 +69,14 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.project || hasErrors(diagnostics)) return finish(ExitCode.invalid);
 
+  const layout: Layout = flags.layout ?? (flags.output ? 'files' : 'stream');
   const conversion: Conversion =
     flags.to === 'swarm'
       ? convert(loaded.project, { target: 'swarm', ...swarmOptions(flags, io.cwd, loaded.project.projectDir) })
-      : convert(loaded.project, { target: 'kubernetes', ...kubernetesOptions(flags) });
+      : convert(loaded.project, { target: 'kubernetes', ...kubernetesOptions(flags, layout) });
   diagnostics.push(...conversion.diagnostics);
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
 
-  const layout: Layout = flags.layout ?? (flags.output ? 'files' : 'stream');
   if ((layout === 'kustomize' || layout === 'helm') && conversion.target !== 'kubernetes') {
     diagnostics.push(error('USAGE', `--layout ${layout} needs --to kubernetes`));
     return finish(ExitCode.invalid);
@@ -82,13 +90,13 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
   const projectDir = relativeProjectDir(io.cwd, flags.output, loaded.project.projectDir);
   const files = render(conversion, { layout, format: flags.format, overlays, projectDir });
   if (conversion.target === 'swarm') for (const command of conversion.commands) io.stderr(`stackport: run: ${command}\n`);
-  if (writeNothing) return finish(ExitCode.ok);
+  if (run.writeNothing) return finish(ExitCode.ok);
   if (!flags.output) {
     for (const content of files.values()) io.stdout(content);
     return finish(ExitCode.ok);
   }
   const dir = path.resolve(io.cwd, flags.output);
-  if (flags.check || flags.diff) return finish(reportDrift(io, dir, files, flags));
+  if (flags.check || flags.diff) return finish(reportDrift(io, dir, files, flags, run.argv));
   const written = writeOutputDirectory(dir, files);
   for (const failure of written.failures) {
     diagnostics.push(error('OUTPUT_WRITE_FAILED', `could not write ${failure.path} in ${flags.output}: ${failure.message}`));
@@ -107,33 +115,35 @@ function overlayConversions(io: CliIo, flags: ConvertFlags, baseFiles: readonly 
     }
     overrides[spec.slice(0, eq)] = spec.slice(eq + 1);
   }
-  const converted = convertOverlays({ ...toLoadOptions(flags, io), files: [...baseFiles] }, overrides, kubernetesOptions(flags));
+  const converted = convertOverlays({ ...toLoadOptions(flags, io), files: [...baseFiles] }, overrides, kubernetesOptions(flags, 'kustomize'));
   diagnostics.push(...converted.diagnostics);
   return converted.overlays;
 }
 
-function reportDrift(io: CliIo, dir: string, files: Map<string, string>, flags: ConvertFlags): number {
+function reportDrift(io: CliIo, dir: string, files: Map<string, string>, flags: ConvertFlags, argv: readonly string[]): number {
   const result = check(dir, files);
   for (const changed of result.changed) io.stdout(changed.diff);
   for (const missing of result.missing) io.stdout(`missing: ${path.join(flags.output!, missing)}\n`);
   for (const stale of result.stale) io.stdout(`stale: ${path.join(flags.output!, stale)}\n`);
   if (result.upToDate) return ExitCode.ok;
-  io.stderr(`stackport: ${flags.output} is out of date; regenerate it with: ${fixCommand(flags)}\n`);
+  io.stderr(`stackport: ${flags.output} is out of date; regenerate it with: ${fixCommand(argv)}\n`);
   return flags.check ? ExitCode.findings : ExitCode.ok;
 }
 
-/** The command that regenerates the directory: the same invocation without --check/--diff. */
-function fixCommand(flags: ConvertFlags): string {
-  const parts = ['stackport', 'convert', '--to', flags.to];
-  for (const f of flags.file ?? []) parts.push('-f', f);
-  if (flags.layout) parts.push('--layout', flags.layout);
-  for (const o of flags.overlay ?? []) parts.push('--overlay', o);
-  parts.push('-o', flags.output!);
-  return parts.join(' ');
+/** The command that regenerates the directory: the same invocation without --check and --diff. */
+export function fixCommand(argv: readonly string[]): string {
+  return ['stackport', ...argv.filter((a) => a !== '--check' && a !== '--diff')].map(shellQuote).join(' ');
 }
 
-function kubernetesOptions(flags: ConvertFlags): KubernetesOptions {
+/** Quotes an argument for a POSIX shell only when it needs it. */
+function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+function kubernetesOptions(flags: ConvertFlags, layout: Layout): KubernetesOptions {
   const options: KubernetesOptions = {};
+  // Kustomize generates file-sourced Secrets itself, so the manifests need not say how to create them.
+  if (layout === 'kustomize') options.secrets = 'generate';
   if (flags.namespace) options.namespace = flags.namespace;
   if (flags.createNamespace) options.createNamespace = true;
   if (flags.publish) options.publish = flags.publish;

@@ -10,8 +10,11 @@ export interface KubernetesOptions {
   publish?: 'loadbalancer' | 'nodeport' | 'none';
   /** NetworkPolicies from Compose networks (default `ingress`, only when the project defines networks). */
   networkPolicies?: 'ingress' | 'none';
-  /** Reference Secrets by name (default) or embed their data. */
-  secrets?: 'reference' | 'inline';
+  /**
+   * Reference Secrets by name (default), embed their data, or (`generate`) leave file-sourced Secrets to the
+   * output layout's generator (Kustomize's secretGenerator) and reference the rest.
+   */
+  secrets?: 'reference' | 'inline' | 'generate';
   /** Bind-mounted project files as hostPath (default) or ConfigMaps. */
   bindFiles?: 'hostpath' | 'configmap';
   /** Report depends_on (default) or add init containers that wait for each dependency. */

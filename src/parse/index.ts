@@ -20,6 +20,7 @@ import {
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { locationsOf, setEntryLocation, setSelfLocation } from '../diagnostics/locations.js';
 import { setOwn } from '../util/objects.js';
+import { parseFast } from './fast.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.js';
 import { resolvePlainScalar } from './scalars.js';
 import { OverrideTag, RESET } from './tags.js';
@@ -41,8 +42,14 @@ export interface ParsedFile {
 /** Raised inside the converter to stop at a limit; never escapes {@link parseComposeYaml}. */
 class LimitReached extends Error {}
 
+/** Options of {@link parseComposeYaml} beyond the limits. */
+export interface ParseOptions {
+  /** Skip the fast path and always use the general parser (for tests that compare the two). */
+  generalOnly?: boolean;
+}
+
 /** Parses a compose file's text. Never throws for bad input. */
-export function parseComposeYaml(text: string, file: string, limits: Partial<ParseLimits> = {}): ParsedFile {
+export function parseComposeYaml(text: string, file: string, limits: Partial<ParseLimits> = {}, options: ParseOptions = {}): ParsedFile {
   const bounds: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...limits };
   const result: ParsedFile = { file, documents: [], diagnostics: [] };
   const byteLength = Buffer.byteLength(text, 'utf8');
@@ -57,6 +64,14 @@ export function parseComposeYaml(text: string, file: string, limits: Partial<Par
     );
     return result;
   }
+  // An alias bomb is a small file that expands enormously; a real file's aliases expand to a small multiple of
+  // its size. Bounding expansion by size refuses a bomb after a few thousand nodes instead of a million.
+  const expansion = Math.min(bounds.maxAliasExpansion, Math.max(10_000, 10 * byteLength));
+  const fast = options.generalOnly ? undefined : parseFast(text, file, bounds, expansion);
+  if (fast) {
+    result.documents.push({ value: fast.value });
+    return result;
+  }
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, {
     lineCounter,
@@ -65,6 +80,8 @@ export function parseComposeYaml(text: string, file: string, limits: Partial<Par
     merge: false,
     strict: false,
     prettyErrors: false,
+    // Warnings (such as the unresolved !reset tag) would go to process.emitWarning and clutter stderr.
+    logLevel: 'error',
   });
   const list = Array.isArray(docs) ? docs : [];
   const at = (offset: number): SourceLocation => {
@@ -83,9 +100,6 @@ export function parseComposeYaml(text: string, file: string, limits: Partial<Par
     }
   }
   if (result.diagnostics.length > 0) return result;
-  // An alias bomb is a small file that expands enormously; a real file's aliases expand to a small multiple of
-  // its size. Bounding expansion by size refuses a bomb after a few thousand nodes instead of a million.
-  const expansion = Math.min(bounds.maxAliasExpansion, Math.max(10_000, 10 * byteLength));
   const converter = new Converter(at, { ...bounds, maxAliasExpansion: expansion }, result.diagnostics);
   list.forEach((doc, index) => {
     if (doc.contents === null) {

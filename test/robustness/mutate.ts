@@ -43,7 +43,7 @@ export function applyMutation(text: string, [operator, where, what]: Mutation): 
   if (op === 7) return duplicateLine(text, where);
   let model: unknown;
   try {
-    model = parse(text, { merge: true, maxAliasCount: 1000 });
+    model = parse(text, { merge: true, maxAliasCount: 1000, logLevel: 'error' });
   } catch {
     return breakSyntax(text, where, what);
   }

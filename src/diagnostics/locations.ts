@@ -10,26 +10,42 @@
  */
 import type { SourceLocation } from './diagnostic.js';
 
-/** Where a container and its entries were written. */
+/**
+ * Where a container and its entries were written. A record may be shared by several containers (a copy shares
+ * its original's record until one of them records something of its own), so read it, never write it directly.
+ */
 export interface ContainerLocations {
   /** The container itself (the first key of a mapping, the first item of a sequence, or the flow bracket). */
   self?: SourceLocation;
-  /** Mapping keys by name; unused for sequences. */
-  readonly keys: Map<string, SourceLocation>;
-  /** Mapping values by key, or sequence items by index. */
-  readonly values: Map<string | number, SourceLocation>;
+  /** Mapping keys by name; absent for sequences and until a key is recorded. */
+  keys?: Map<string, SourceLocation>;
+  /** Mapping values by key, or sequence items by index; absent until one is recorded. */
+  values?: Map<string | number, SourceLocation>;
 }
 
-const table = new WeakMap<object, ContainerLocations>();
+/** A record and the one container allowed to change it; other containers holding it copy it first. */
+interface OwnedLocations extends ContainerLocations {
+  owner: object;
+}
 
-/** Returns the positions recorded for a container, creating an empty record when there is none. */
+const table = new WeakMap<object, OwnedLocations>();
+
+/** The container's own record, made (or copied from a shared one) on first write. */
+function writableLocations(container: object): OwnedLocations {
+  const record = table.get(container);
+  if (record?.owner === container) return record;
+  // The maps are made on first use: a large project has hundreds of thousands of containers.
+  const own: OwnedLocations = { owner: container };
+  if (record?.self) own.self = record.self;
+  if (record?.keys) own.keys = new Map(record.keys);
+  if (record?.values) own.values = new Map(record.values);
+  table.set(container, own);
+  return own;
+}
+
+/** Returns the positions recorded for a container (an empty record when there is none). Read only. */
 export function locationsOf(container: object): ContainerLocations {
-  let record = table.get(container);
-  if (!record) {
-    record = { keys: new Map(), values: new Map() };
-    table.set(container, record);
-  }
-  return record;
+  return table.get(container) ?? {};
 }
 
 /** Returns the positions recorded for a container, or undefined. Never creates a record. */
@@ -39,7 +55,7 @@ export function peekLocations(container: object): ContainerLocations | undefined
 
 /** Records where a container starts. */
 export function setSelfLocation(container: object, location: SourceLocation | undefined): void {
-  if (location) locationsOf(container).self = location;
+  if (location) writableLocations(container).self = location;
 }
 
 /** Records where a mapping entry's key and value (or a sequence item) were written. */
@@ -49,9 +65,10 @@ export function setEntryLocation(
   value: SourceLocation | undefined,
   keyLocation?: SourceLocation,
 ): void {
-  const record = locationsOf(container);
-  if (value) record.values.set(key, value);
-  if (keyLocation && typeof key === 'string') record.keys.set(key, keyLocation);
+  if (!value && !(keyLocation && typeof key === 'string')) return;
+  const record = writableLocations(container);
+  if (value) (record.values ??= new Map()).set(key, value);
+  if (keyLocation && typeof key === 'string') (record.keys ??= new Map()).set(key, keyLocation);
 }
 
 /**
@@ -66,8 +83,8 @@ export function copyEntryLocation(
 ): void {
   const source = table.get(from);
   if (!source) return;
-  const value = source.values.get(fromKey) ?? (typeof fromKey === 'string' ? source.keys.get(fromKey) : undefined);
-  const key = typeof fromKey === 'string' ? source.keys.get(fromKey) : undefined;
+  const value = source.values?.get(fromKey) ?? (typeof fromKey === 'string' ? source.keys?.get(fromKey) : undefined);
+  const key = typeof fromKey === 'string' ? source.keys?.get(fromKey) : undefined;
   setEntryLocation(to, toKey, value, key);
 }
 
@@ -75,10 +92,15 @@ export function copyEntryLocation(
 export function copyLocations(from: object, to: object): void {
   const source = table.get(from);
   if (!source) return;
-  const target = locationsOf(to);
+  if (!table.has(to)) {
+    // The common case, a fresh copy: share the record until either side writes to it.
+    table.set(to, source);
+    return;
+  }
+  const target = writableLocations(to);
   if (source.self && !target.self) target.self = source.self;
-  for (const [k, v] of source.keys) target.keys.set(k, v);
-  for (const [k, v] of source.values) target.values.set(k, v);
+  if (source.keys) for (const [k, v] of source.keys) (target.keys ??= new Map()).set(k, v);
+  if (source.values) for (const [k, v] of source.values) (target.values ??= new Map()).set(k, v);
 }
 
 /** Where the container itself was written, if known. */
@@ -93,16 +115,14 @@ export function selfLocation(container: object): SourceLocation | undefined {
 export function entryLocation(container: object, key: string | number): SourceLocation | undefined {
   const record = table.get(container);
   if (!record) return undefined;
-  return (
-    record.values.get(key) ?? (typeof key === 'string' ? record.keys.get(key) : undefined) ?? record.self
-  );
+  return record.values?.get(key) ?? (typeof key === 'string' ? record.keys?.get(key) : undefined) ?? record.self;
 }
 
 /** Where the key of a mapping entry was written, falling back to its value and then the mapping. */
 export function keyLocation(container: object, key: string): SourceLocation | undefined {
   const record = table.get(container);
   if (!record) return undefined;
-  return record.keys.get(key) ?? record.values.get(key) ?? record.self;
+  return record.keys?.get(key) ?? record.values?.get(key) ?? record.self;
 }
 
 /**

@@ -10,7 +10,7 @@
  * A differential test holds the two to the same values and positions.
  */
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
-import { locationsOf, peekLocations, setEntryLocation, setSelfLocation } from '../diagnostics/locations.js';
+import { copyLocations, peekLocations, setEntryLocation, setSelfLocation } from '../diagnostics/locations.js';
 import { setOwn } from '../util/objects.js';
 import type { ParseLimits } from './limits.js';
 import { resolvePlainScalar } from './scalars.js';
@@ -136,7 +136,7 @@ class FastParser {
       for (const key of Object.keys(source as object)) {
         if (Object.prototype.hasOwnProperty.call(out, key)) continue;
         setOwn(out, key, (source as Record<string, unknown>)[key]);
-        setEntryLocation(out, key, positions?.values.get(key), positions?.keys.get(key));
+        setEntryLocation(out, key, positions?.values?.get(key), positions?.keys?.get(key));
       }
     }
   }
@@ -278,16 +278,10 @@ class FastParser {
     if (++this.expanded > this.maxExpansion || depth > this.maxDepth) unsupported();
     if (value === null || typeof value !== 'object') return value;
     if (value instanceof OverrideTag) return new OverrideTag(this.clone(value.value, depth));
-    const source = peekLocations(value);
     const copy: Record<string, unknown> | unknown[] = Array.isArray(value)
       ? value.map((v) => this.clone(v, depth + 1))
       : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.clone(v, depth + 1)]));
-    if (source) {
-      const target = locationsOf(copy);
-      if (source.self) target.self = source.self;
-      for (const [k, v] of source.keys) target.keys.set(k, v);
-      for (const [k, v] of source.values) target.values.set(k, v);
-    }
+    copyLocations(value, copy);
     return copy;
   }
 

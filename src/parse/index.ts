@@ -231,7 +231,7 @@ class Converter {
       for (const key of Object.keys(source)) {
         if (Object.prototype.hasOwnProperty.call(out, key)) continue;
         setOwn(out, key, source[key]);
-        setEntryLocation(out, key, positions.values.get(key), positions.keys.get(key));
+        setEntryLocation(out, key, positions.values?.get(key), positions.keys?.get(key));
       }
     }
     this.#active.delete(node);

@@ -35,7 +35,7 @@ function difference(a: unknown, b: unknown, at = '$'): string | undefined {
   const la = peekLocations(a);
   const lb = peekLocations(b);
   const where = (l: typeof la, k: string | number, kind: 'keys' | 'values') =>
-    JSON.stringify(kind === 'keys' ? l?.keys.get(String(k)) : l?.values.get(Array.isArray(a) ? Number(k) : k));
+    JSON.stringify(kind === 'keys' ? l?.keys?.get(String(k)) : l?.values?.get(Array.isArray(a) ? Number(k) : k));
   if (JSON.stringify(la?.self) !== JSON.stringify(lb?.self)) return `${at}: self ${JSON.stringify(la?.self)} vs ${JSON.stringify(lb?.self)}`;
   for (const k of keysA) {
     for (const kind of ['keys', 'values'] as const) {

@@ -1,7 +1,7 @@
 /**
  * Interpolation of a whole parsed document (compose-semantics §3.3, §3.6): every string value is substituted,
- * keys never are; then the strings at Compose's typed paths are cast. The input is never mutated: new containers
- * are returned with the positions of the old ones, and `!reset` / `!override` markers pass through (the value
+ * keys never are; then the strings at Compose's typed paths are cast. The input is never mutated: changed
+ * containers are new ones carrying the positions of the old, unchanged ones are shared, and `!reset` / `!override` markers pass through (the value
  * inside an `!override` is interpolated too).
  */
 import { error, warning, type Diagnostic, type SourceLocation } from '../../diagnostics/diagnostic.js';
@@ -36,14 +36,20 @@ class Walker {
   /** Interpolates a node, the entry `key` of `parent` (undefined at the root); `cursor` tracks typed paths. */
   node(value: unknown, parent: object | undefined, key: string | number, cursor: CastCursor): unknown {
     if (typeof value === 'string') return this.scalar(value, parent, key, castKind(cursor));
+    // Containers are copied only when something inside them changed; most of a real file holds no `$` and no typed
+    // value, and sharing it saves copying both the data and its recorded positions.
     if (Array.isArray(value)) {
-      const out = value.map((item, i) => this.child(item, value, i, cursor));
-      copyLocations(value, out);
-      return out;
+      const items = value.map((item, i) => this.child(item, value, i, cursor));
+      if (items.every((item, i) => item === value[i])) return value;
+      copyLocations(value, items);
+      return items;
     }
     if (isPlainObject(value)) {
+      const keys = Object.keys(value);
+      const values = keys.map((k) => this.child(value[k], value, k, cursor));
+      if (values.every((v, i) => v === value[keys[i]!])) return value;
       // fromEntries defines own keys (safe for `__proto__`) and is much faster than one defineProperty per key.
-      const out = Object.fromEntries(Object.keys(value).map((k) => [k, this.child(value[k], value, k, cursor)]));
+      const out = Object.fromEntries(keys.map((k, i) => [k, values[i]]));
       copyLocations(value, out);
       return out;
     }

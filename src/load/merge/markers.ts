@@ -2,7 +2,7 @@
  * Removing `!reset` and `!override` markers from a model that has no base to apply them to (the first file, or a
  * value that an override adds): `!reset` drops the entry, `!override X` is just X.
  */
-import { copyEntryLocation, copyLocations } from '../../diagnostics/locations.js';
+import { copyEntryLocation, copyLocations, selfLocation, setSelfLocation } from '../../diagnostics/locations.js';
 import { isOverride, isReset } from '../../parse/tags.js';
 import { isPlainObject, setOwn } from '../../util/objects.js';
 
@@ -16,18 +16,17 @@ export function stripMarkers(model: unknown): unknown {
 }
 
 function stripArray(items: unknown[]): unknown[] {
-  let changed = false;
+  const stripped = items.map(stripMarkers);
+  if (stripped.every((item, i) => item === items[i])) return items;
   const out: unknown[] = [];
-  items.forEach((item, i) => {
-    const stripped = stripMarkers(item);
-    if (stripped !== item) changed = true;
+  stripped.forEach((item, i) => {
     // A `!reset` item has nothing to remove from: Compose drops it.
-    if (stripped === undefined) return;
+    if (item === undefined) return;
     copyEntryLocation(items, i, out, out.length);
-    out.push(stripped);
+    out.push(item);
   });
-  if (!changed) return items;
-  copyLocations(items, out);
+  const self = selfLocation(items);
+  if (self) setSelfLocation(out, self);
   return out;
 }
 

@@ -274,5 +274,5 @@ function compareCodePoints(a: string, b: string): number {
 
 function fillItemLocations(list: unknown[], from: number, to: number, fallback: ReturnType<typeof entryLocation>): void {
   if (!fallback) return;
-  for (let i = from; i < to; i++) if (!peekLocations(list)?.values.has(i)) setEntryLocation(list, i, fallback);
+  for (let i = from; i < to; i++) if (!peekLocations(list)?.values?.has(i)) setEntryLocation(list, i, fallback);
 }

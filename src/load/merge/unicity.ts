@@ -85,9 +85,17 @@ function withEntries(value: unknown, changes: Record<string, (entry: unknown) =>
 }
 
 function withLists(value: unknown, lists: Record<string, KeyOf>): unknown {
-  const changes: Record<string, (entry: unknown) => unknown> = {};
-  for (const [key, keyOf] of Object.entries(lists)) changes[key] = (list) => dedupe(list, keyOf);
-  return withEntries(value, changes);
+  if (!isPlainObject(value)) return value;
+  let out: PlainObject | undefined;
+  for (const key in lists) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const before = value[key];
+    const after = dedupe(before, lists[key]!);
+    if (after === before) continue;
+    out ??= copyOf(value);
+    setOwn(out, key, after);
+  }
+  return out ?? value;
 }
 
 function eachValue(value: unknown, change: (entry: unknown) => unknown): unknown {

@@ -1,32 +1,130 @@
 /**
- * Serializing output objects. Every document is printed the same way: keys sorted in code-point order, no anchors
- * or aliases, no line folding, and strings that a YAML 1.1 reader (Kubernetes, Helm, older tools) would take for
- * something else quoted (`"yes"`, `"on"`, `"0755"`, `"1_000"`).
+ * Serializing output objects. Every document is printed the same way: block style, keys sorted in code-point
+ * order, no anchors or aliases, no line folding, multi-line strings as literal blocks, and any string that a YAML
+ * 1.1 or 1.2 reader (Kubernetes, Helm, Docker, older tools) would take for something else quoted (`"yes"`, `"on"`,
+ * `"0755"`, `"1_000"`, `"12:30"`).
+ *
+ * The printer is stackport's own rather than the yaml package's: output is plain data, so a small printer does
+ * the job in a fraction of the time, and the CLI need not load a general YAML library to print a few objects.
  */
-import { Document, isMap, isScalar, visit, type ToStringOptions } from 'yaml';
-
-const TO_STRING: ToStringOptions = {
-  lineWidth: 0,
-  minContentWidth: 0,
-  indentSeq: true,
-  singleQuote: false,
-};
 
 /** Prints one value as a YAML document (no `---` marker), ending with a newline. */
 export function toYaml(value: unknown): string {
-  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false, keepUndefined: false });
-  visit(doc, {
-    Map(_key, node) {
-      node.items.sort((a, b) => compareKeys(a.key, b.key));
-    },
-    Scalar(_key, node) {
-      // A multi-line string reads best as a literal block; everything else stays on one line.
-      if (typeof node.value === 'string' && node.value.includes('\n') && !/[\t\r]|[ ]\n/.test(node.value)) {
-        node.type = 'BLOCK_LITERAL';
-      }
-    },
-  });
-  return doc.toString(TO_STRING);
+  const data = plainData(value);
+  if (isMapping(data)) return Object.keys(data).length === 0 ? '{}\n' : `${mappingLines(data, '')}\n`;
+  if (Array.isArray(data)) return data.length === 0 ? '[]\n' : `${sequenceLines(data, '')}\n`;
+  return `${scalar(data, '')}\n`;
+}
+
+type Mapping = Record<string, unknown>;
+
+function isMapping(value: unknown): value is Mapping {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Objects that define toJSON (such as a redacted secret) print as what it returns. */
+function plainData(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return (value as { toJSON(): unknown }).toJSON();
+  }
+  return value;
+}
+
+function mappingLines(map: Mapping, indent: string): string {
+  const keys = Object.keys(map).filter((k) => map[k] !== undefined).sort(compareText);
+  return keys.map((k) => `${indent}${key(k)}:${afterIndicator(plainData(map[k]), `${indent}  `)}`).join('\n');
+}
+
+function sequenceLines(items: readonly unknown[], indent: string): string {
+  return items.map((item) => `${indent}-${afterIndicator(plainData(item) ?? null, `${indent}  `, true)}`).join('\n');
+}
+
+/** What follows `key:` or `-`: a scalar on the same line, or a nested collection on the next lines. */
+function afterIndicator(value: unknown, inner: string, inSequence = false): string {
+  if (isMapping(value)) {
+    if (Object.keys(value).every((k) => value[k] === undefined)) return ' {}';
+    // A mapping inside a sequence starts on the dash's line.
+    return inSequence ? ` ${mappingLines(value, inner).slice(inner.length)}` : `\n${mappingLines(value, inner)}`;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return ' []';
+    return inSequence ? ` ${sequenceLines(value, inner).slice(inner.length)}` : `\n${sequenceLines(value, inner)}`;
+  }
+  return ` ${scalar(value, inner)}`;
+}
+
+function scalar(value: unknown, inner: string): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'bigint') return value.toString();
+  const text = String(value);
+  if (isLiteralBlock(text)) return literalBlock(text, inner);
+  return needsQuotes(text) ? doubleQuoted(text) : text;
+}
+
+function key(text: string): string {
+  return needsQuotes(text) || text.includes('\n') ? doubleQuoted(text) : text;
+}
+
+function numberText(n: number): string {
+  if (Number.isNaN(n)) return '.nan';
+  if (!Number.isFinite(n)) return n > 0 ? '.inf' : '-.inf';
+  return String(n);
+}
+
+/**
+ * Multi-line strings read best as literal blocks. Some cannot be one without indentation or chomping indicators
+ * that older readers get wrong (leading spaces, trailing blank lines, tabs, carriage returns, trailing spaces);
+ * those are double-quoted instead.
+ */
+function isLiteralBlock(text: string): boolean {
+  if (!text.includes('\n') || /[\t\r]|[ ]\n|[ ]$|^[ \n]|\n\n$/.test(text)) return false;
+  for (let i = 0; i < text.length; i++) if (!isPrintable(text.charCodeAt(i)) && text[i] !== '\n') return false;
+  return !LONE_SURROGATE.test(text);
+}
+
+function literalBlock(text: string, inner: string): string {
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  const lines = body.split('\n').map((line) => (line === '' ? '' : inner + line));
+  return `${text.endsWith('\n') ? '|' : '|-'}\n${lines.join('\n')}`;
+}
+
+const INDICATOR_START = /^[,[\]{}#&*!|>'"%@`]|^[-?:](?:[ \t]|$)|^(?:---|\.\.\.)/;
+const INNER_TROUBLE = /: |:\t| #|\t#|:$|^\s|\s$/;
+
+/** Plain scalars a YAML 1.1 or 1.2 reader resolves to something other than a string. */
+const IMPLICIT_TYPES = [
+  /^(?:~|null|Null|NULL)$/,
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+  /^[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*)$/,
+  /^[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$/,
+  // Some readers take even `e5` or `.e5` for a float.
+  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+  /^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/,
+  /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:$|[Tt\s])/,
+  /^(?:<<|=)$/,
+];
+
+function needsQuotes(text: string): boolean {
+  if (text === '' || INDICATOR_START.test(text) || INNER_TROUBLE.test(text)) return true;
+  for (let i = 0; i < text.length; i++) if (!isPrintable(text.charCodeAt(i))) return true;
+  return LONE_SURROGATE.test(text) || IMPLICIT_TYPES.some((type) => type.test(text));
+}
+
+/** YAML's printable characters (tab excluded: a plain or block scalar with a tab is quoted). */
+function isPrintable(code: number): boolean {
+  if (code >= 0x20 && code <= 0x7e) return true;
+  // NEL, LS and PS are line breaks to a YAML 1.1 reader; surrogates are judged in pairs by the callers.
+  if ((code >= 0xa0 && code <= 0xd7ff && code !== 0x2028 && code !== 0x2029) || (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff)) return true;
+  return code >= 0xd800 && code <= 0xdfff;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** JSON's double-quoted form, with what YAML cannot hold raw (DEL, C1 controls, LS, PS, BOM) escaped too. */
+function doubleQuoted(text: string): string {
+  return JSON.stringify(text).replace(/[\x7f-\x9f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Prints values as a multi-document stream separated by `---`. */
@@ -50,14 +148,6 @@ export function sortKeysDeep(value: unknown): unknown {
   return Object.fromEntries(entries.map(([k, v]) => [k, sortKeysDeep(v)]));
 }
 
-function compareKeys(a: unknown, b: unknown): number {
-  const ka = keyText(a);
-  const kb = keyText(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
-function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
-  if (isMap(key)) return '';
-  return String(key);
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

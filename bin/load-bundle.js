@@ -1,0 +1,30 @@
+/**
+ * Loads the CLI bundle (dist/bundle/cli.cjs) with its V8 code cache when there is one; see scripts/bundle.mjs.
+ * CommonJS, like the bundle, so starting the CLI involves no ES module loader.
+ */
+'use strict';
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
+
+const bundleDir = path.join(__dirname, '..', 'dist', 'bundle');
+
+/** Compiles and runs the bundle as a CommonJS module; returns its exports and the compiled script. */
+function loadCliBundle() {
+  const filename = path.join(bundleDir, 'cli.cjs');
+  const source = readFileSync(filename, 'utf8');
+  let cachedData;
+  try {
+    cachedData = readFileSync(path.join(bundleDir, 'cli.cache'));
+  } catch {
+    cachedData = undefined;
+  }
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapped, { filename, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(filename), module, filename, bundleDir);
+  return { script, exports: module.exports };
+}
+
+module.exports = { loadCliBundle };

@@ -11,7 +11,7 @@
  * Options: BENCH_RUNS (CLI runs per command, default 20), BENCH_QUICK=1 (fewer runs, sizes up to 1000).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -104,6 +104,43 @@ function kompose() {
   return { kompose: walls.length > 0 ? median(walls) : undefined, stackport: median(ours) };
 }
 
+/** The CLI on hostile input: wall time, peak RSS, exit code and the first diagnostic. */
+function hostile() {
+  const dir = path.join(work, 'hostile');
+  mkdirSync(dir, { recursive: true });
+  const bomb = ['x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  let previous = 'a';
+  for (const name of 'bcdefghi') {
+    bomb.push(`x-${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    previous = name;
+  }
+  bomb.push('services:', '  web:', '    image: nginx', '    labels: *i');
+  writeFileSync(path.join(dir, 'bomb.yaml'), `${bomb.join('\n')}\n`);
+  const service = (i) => `  svc${i}:\n    image: registry.example.com/app:${i}\n    environment:\n      INDEX: "${i}"\n    ports: ["${10000 + (i % 50000)}:80"]\n`;
+  const chunks = ['services:\n'];
+  let size = chunks[0].length;
+  for (let i = 0; size < 50 * 2 ** 20; i++) {
+    chunks.push(service(i));
+    size += chunks[chunks.length - 1].length;
+  }
+  writeFileSync(path.join(dir, 'big.yaml'), chunks.join(''));
+  const usageFile = path.join(work, 'rusage-hostile.json');
+  return [
+    ['billion laughs (9 levels of 9 aliases)', 'bomb.yaml'],
+    [`${(size / 2 ** 20).toFixed(0)} MiB compose file`, 'big.yaml'],
+  ].map(([name, file]) => {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, ['--import', path.join(here, 'rusage-hook.js'), bin, 'config', '-f', file], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, STACKPORT_BENCH_RUSAGE: usageFile, NO_COLOR: '1' },
+    });
+    const wall = performance.now() - start;
+    const u = JSON.parse(readFileSync(usageFile, 'utf8'));
+    return { name, wall, rss: u.maxRssKb / 1024, code: r.status, message: r.stderr.split('\n')[0] };
+  });
+}
+
 const lines = [];
 const out = (s = '') => lines.push(s);
 const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -154,6 +191,13 @@ out(
     : 'Kompose: no `kompose` binary on PATH, so it was not measured; against the 950 ms the performance issue reports for it on these machines, the ratio would be ' +
         `${(950 / k.stackport).toFixed(1)}×`,
 );
+
+out();
+out('### Hostile input (`stackport config -f FILE`)');
+out();
+out('| input | wall ms | peak RSS MiB | exit | first diagnostic |');
+out('|---|---:|---:|---:|---|');
+for (const h of hostile()) out(`| ${h.name} | ${fmt(h.wall)} | ${h.rss.toFixed(0)} | ${h.code} | ${h.message.replace(/\|/g, '\\|')} |`);
 
 rmSync(work, { recursive: true, force: true });
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -28,8 +28,8 @@ export function addLoadingFlags(command: Command): Command {
     .option('--env-file <FILE>', 'env file for interpolation; repeatable (default: .env in the project directory)', collect)
     .option('--profile <NAME>', 'enable a profile; repeatable (default: COMPOSE_PROFILES)', collect)
     .option('--allow-outside-project', 'allow reading env, secret, config, include and extends files outside the project directory')
-    .addOption(new Option('--max-alias-expansion <N>', 'largest number of YAML nodes aliases may expand to').hideHelp())
-    .addOption(new Option('--max-file-bytes <N>', 'largest compose file accepted, in bytes').hideHelp());
+    .addOption(new Option('--max-alias-expansion <N>', 'largest number of YAML nodes aliases may expand to (default: 10 per byte of the file, at least 10000, at most 1000000)'))
+    .addOption(new Option('--max-file-bytes <N>', 'largest compose file accepted, in bytes (default 16 MiB)'));
 }
 
 /** Turns the flags into `load()` options. */

@@ -66,7 +66,8 @@ export function parseComposeYaml(text: string, file: string, limits: Partial<Par
   }
   // An alias bomb is a small file that expands enormously; a real file's aliases expand to a small multiple of
   // its size. Bounding expansion by size refuses a bomb after a few thousand nodes instead of a million.
-  const expansion = Math.min(bounds.maxAliasExpansion, Math.max(10_000, 10 * byteLength));
+  // A limit given explicitly is taken as it is.
+  const expansion = limits.maxAliasExpansion ?? Math.min(bounds.maxAliasExpansion, Math.max(10_000, 10 * byteLength));
   const fast = options.generalOnly ? undefined : parseFast(text, file, bounds, expansion);
   if (fast) {
     result.documents.push({ value: fast.value });

@@ -10,16 +10,23 @@
 
 /** Prints one value as a YAML document (no `---` marker), ending with a newline. */
 export function toYaml(value: unknown): string {
+  const out: string[] = [];
   const data = plainData(value);
-  if (isMapping(data)) return Object.keys(data).length === 0 ? '{}\n' : `${mappingLines(data, '')}\n`;
-  if (Array.isArray(data)) return data.length === 0 ? '[]\n' : `${sequenceLines(data, '')}\n`;
-  return `${scalar(data, '')}\n`;
+  if (isMapping(data) && hasEntries(data)) mappingLines(data, '', '', out);
+  else if (Array.isArray(data) && data.length > 0) sequenceLines(data, '', '', out);
+  else out.push(isMapping(data) ? '{}' : Array.isArray(data) ? '[]' : scalar(data, ''));
+  return `${out.join('\n')}\n`;
 }
 
 type Mapping = Record<string, unknown>;
 
 function isMapping(value: unknown): value is Mapping {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function hasEntries(map: Mapping): boolean {
+  for (const k in map) if (Object.prototype.hasOwnProperty.call(map, k) && map[k] !== undefined) return true;
+  return false;
 }
 
 /** Objects that define toJSON (such as a redacted secret) print as what it returns. */
@@ -30,27 +37,42 @@ function plainData(value: unknown): unknown {
   return value;
 }
 
-function mappingLines(map: Mapping, indent: string): string {
+/**
+ * Appends a non-empty mapping's lines to `out`, one line per entry; the first line starts with `first` (the
+ * `- ` of a sequence item it sits in, or the indentation), the others with `indent`.
+ */
+function mappingLines(map: Mapping, first: string, indent: string, out: string[]): void {
   const keys = Object.keys(map).filter((k) => map[k] !== undefined).sort(compareText);
-  return keys.map((k) => `${indent}${key(k)}:${afterIndicator(plainData(map[k]), `${indent}  `)}`).join('\n');
+  keys.forEach((k, i) => entry(`${i === 0 ? first : indent}${key(k)}:`, plainData(map[k]), `${indent}  `, out));
 }
 
-function sequenceLines(items: readonly unknown[], indent: string): string {
-  return items.map((item) => `${indent}-${afterIndicator(plainData(item) ?? null, `${indent}  `, true)}`).join('\n');
+function sequenceLines(items: readonly unknown[], first: string, indent: string, out: string[]): void {
+  items.forEach((item, i) => {
+    const value = plainData(item) ?? null;
+    const dash = `${i === 0 ? first : indent}-`;
+    // A collection inside a sequence starts on the dash's line.
+    if (isMapping(value) && hasEntries(value)) mappingLines(value, `${dash} `, `${indent}  `, out);
+    else if (Array.isArray(value) && value.length > 0) sequenceLines(value, `${dash} `, `${indent}  `, out);
+    else out.push(`${dash} ${inline(value, `${indent}  `)}`);
+  });
 }
 
-/** What follows `key:` or `-`: a scalar on the same line, or a nested collection on the next lines. */
-function afterIndicator(value: unknown, inner: string, inSequence = false): string {
-  if (isMapping(value)) {
-    if (Object.keys(value).every((k) => value[k] === undefined)) return ' {}';
-    // A mapping inside a sequence starts on the dash's line.
-    return inSequence ? ` ${mappingLines(value, inner).slice(inner.length)}` : `\n${mappingLines(value, inner)}`;
-  }
-  if (Array.isArray(value)) {
-    if (value.length === 0) return ' []';
-    return inSequence ? ` ${sequenceLines(value, inner).slice(inner.length)}` : `\n${sequenceLines(value, inner)}`;
-  }
-  return ` ${scalar(value, inner)}`;
+/** One `key:` line and its value: on the same line when it is a scalar or empty, else on the lines after. */
+function entry(head: string, value: unknown, inner: string, out: string[]): void {
+  if (isMapping(value) && hasEntries(value)) {
+    out.push(head);
+    mappingLines(value, inner, inner, out);
+  } else if (Array.isArray(value) && value.length > 0) {
+    out.push(head);
+    sequenceLines(value, inner, inner, out);
+  } else out.push(`${head} ${inline(value, inner)}`);
+}
+
+/** A scalar, or an empty collection, as written after `key:` or `-`. */
+function inline(value: unknown, inner: string): string {
+  if (isMapping(value)) return '{}';
+  if (Array.isArray(value)) return '[]';
+  return scalar(value, inner);
 }
 
 function scalar(value: unknown, inner: string): string {
@@ -106,7 +128,14 @@ const IMPLICIT_TYPES = [
   /^(?:<<|=)$/,
 ];
 
+/** Most keys and values: a letter, then letters, digits and `._/-`. Only reserved words among them need quotes. */
+const SIMPLE = /^[A-Za-z][A-Za-z0-9._/-]*$/;
+const RESERVED_WORDS = new Set(
+  'null Null NULL y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF'.split(' '),
+);
+
 function needsQuotes(text: string): boolean {
+  if (SIMPLE.test(text)) return RESERVED_WORDS.has(text) || /^[eE][0-9]+$/.test(text);
   if (text === '' || INDICATOR_START.test(text) || INNER_TROUBLE.test(text)) return true;
   for (let i = 0; i < text.length; i++) if (!isPrintable(text.charCodeAt(i))) return true;
   return LONE_SURROGATE.test(text) || IMPLICIT_TYPES.some((type) => type.test(text));

@@ -3,10 +3,10 @@
  *
  * The parser turns YAML into plain objects and arrays so that later stages (merge, validation, normalization) stay
  * simple, but every error still needs a file, line and column. Positions therefore live beside the data, in a
- * side table keyed by the container object: for a mapping, where each key and each value was written; for a
- * sequence, where each item was written. Stages that build new containers copy the entries they carry over with
- * {@link setEntryLocation} or {@link copyLocations}, so a position follows its value through merging and into the
- * IR. The table holds objects weakly, so nothing here outlives the data it describes.
+ * record attached to each container, invisible to the data's own keys: for a mapping, where each key and each
+ * value was written; for a sequence, where each item was written. Stages that build new containers copy the
+ * entries they carry over with {@link setEntryLocation} or {@link copyLocations}, so a position follows its value
+ * through merging and into the IR. A record lives exactly as long as its container.
  */
 import type { SourceLocation } from './diagnostic.js';
 
@@ -28,7 +28,27 @@ interface OwnedLocations extends ContainerLocations {
   owner: object;
 }
 
-const table = new WeakMap<object, OwnedLocations>();
+/**
+ * Records hang off their containers under a private symbol, as a non-enumerable property: invisible to
+ * `Object.keys`, spreads, JSON and deep equality, and much cheaper for the collector than a WeakMap with hundreds
+ * of thousands of entries. Containers that cannot take a property (frozen ones) use a WeakMap instead.
+ */
+const RECORD = Symbol('stackport.locations');
+const frozenTable = new WeakMap<object, OwnedLocations>();
+
+const table = {
+  get(container: object): OwnedLocations | undefined {
+    return (container as { [RECORD]?: OwnedLocations })[RECORD] ?? frozenTable.get(container);
+  },
+  has(container: object): boolean {
+    return table.get(container) !== undefined;
+  },
+  set(container: object, record: OwnedLocations): void {
+    if (!Object.isExtensible(container)) frozenTable.set(container, record);
+    else if (Object.prototype.hasOwnProperty.call(container, RECORD)) (container as { [RECORD]?: OwnedLocations })[RECORD] = record;
+    else Object.defineProperty(container, RECORD, { value: record, writable: true, configurable: true });
+  },
+};
 
 /** The container's own record, made (or copied from a shared one) on first write. */
 function writableLocations(container: object): OwnedLocations {

@@ -17,6 +17,7 @@ import { servicesFor } from './services.js';
 import { serviceStorage } from './storage.js';
 import type { KubernetesObject, KubernetesOptions, SecretSource } from './types.js';
 import { reportUnmapped } from './unmapped.js';
+import { noServicesWarning } from '../no-services.js';
 import { workload, workloadKind } from './workload.js';
 
 export type { KubernetesObject, KubernetesOptions, SecretSource } from './types.js';
@@ -32,6 +33,8 @@ export interface KubernetesResult {
 /** Converts a project to Kubernetes objects. Pure. */
 export function emitKubernetes(project: Project, options: KubernetesOptions = {}): KubernetesResult {
   const c = new KubeContext(project, options);
+  const empty = noServicesWarning(project);
+  if (empty) c.diagnostics.push(empty);
   const objects: KubernetesObject[] = [];
   if (options.createNamespace && options.namespace) {
     objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: options.namespace, labels: standardLabels(project.name, undefined) } });

@@ -9,6 +9,7 @@ import { SwarmContext, type SwarmOptions } from './context.js';
 import { convertConfigs, convertNetworks, convertSecrets, convertVolumes } from './resources.js';
 import { convertService } from './service.js';
 import { escapeDollars } from './escape.js';
+import { noServicesWarning } from '../no-services.js';
 import { DEFAULT_SWARM_VERSION, type SwarmVersion } from './versions.js';
 
 export type { SwarmOptions } from './context.js';
@@ -30,6 +31,8 @@ export interface SwarmResult {
 export function emitSwarm(project: Project, options: SwarmOptions = {}): SwarmResult {
   const version: SwarmVersion = options.version ?? DEFAULT_SWARM_VERSION;
   const c = new SwarmContext(project, version, options);
+  const empty = noServicesWarning(project);
+  if (empty) c.diagnostics.push(empty);
   const services: Record<string, unknown> = {};
   for (const name of sortedNames(project.services)) {
     Object.defineProperty(services, name, { value: convertService(c, project.services[name]!), enumerable: true, writable: true, configurable: true });

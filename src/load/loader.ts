@@ -10,6 +10,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diag
 import { entryLocation } from '../diagnostics/locations.js';
 import type { Project } from '../ir/types.js';
 import { normalizeProject } from '../ir/normalize/project.js';
+import { validateKubernetesExtensions } from '../validate/extensions.js';
 import { validateComposeModel } from '../validate/schema.js';
 import { checkProject } from '../validate/semantics.js';
 import { isPlainObject } from '../util/objects.js';
@@ -86,6 +87,7 @@ export function load(options: LoadOptions = {}): LoadResult {
   if (hasErrors(diagnostics)) return done();
 
   diagnostics.push(...validateComposeModel(merged));
+  diagnostics.push(...validateKubernetesExtensions(merged));
   if (hasErrors(diagnostics)) return done();
 
   const normalized = normalizeProject(merged, {

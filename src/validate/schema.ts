@@ -21,7 +21,8 @@ export function validateComposeModel(model: unknown): Diagnostic[] {
   return [error('SCHEMA_INVALID', `${where === '' ? '' : `${where} `}${describe(best)}`, location, hintFor(model, segments, unknownKey))];
 }
 
-function mostSpecific(errors: readonly ErrorObject[]): ErrorObject | undefined {
+/** The error to report among ajv's: the deepest path (an unknown key counts one level deeper), no combinators. */
+export function mostSpecific(errors: readonly ErrorObject[]): ErrorObject | undefined {
   let best: ErrorObject | undefined;
   let bestDepth = -1;
   for (const e of errors) {
@@ -35,7 +36,8 @@ function mostSpecific(errors: readonly ErrorObject[]): ErrorObject | undefined {
   return best ?? errors[0];
 }
 
-function describe(e: ErrorObject): string {
+/** An ajv error in Compose's wording. */
+export function describe(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'type':
@@ -77,7 +79,8 @@ function hintFor(model: unknown, segments: readonly string[], unknownKey: string
   return 'remove it, or prefix it with x- to keep it as an extension';
 }
 
-function keyAt(model: unknown, segments: string[], key: string) {
+/** Where key `key` of the container at `segments` was written. */
+export function keyAt(model: unknown, segments: string[], key: string) {
   let container: unknown = model;
   for (const s of segments) {
     if (container === null || typeof container !== 'object') return locatePath(model, segments);
@@ -86,6 +89,7 @@ function keyAt(model: unknown, segments: string[], key: string) {
   return (container !== null && typeof container === 'object' ? keyLocation(container, key) : undefined) ?? locatePath(model, segments);
 }
 
-function unescapePointer(segment: string): string {
+/** A JSON Pointer segment as the key it names. */
+export function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

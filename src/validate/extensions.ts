@@ -1,0 +1,41 @@
+/**
+ * Validation of stackport's own `x-kubernetes` extension (schemas/x-kubernetes.schema.json) on every service and
+ * named volume, so a typo in a setting is a located error rather than a setting silently ignored. Compose itself
+ * ignores `x-` keys, so this runs after the Compose schema, on the same merged model.
+ */
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { locatePath } from '../diagnostics/locations.js';
+import { isPlainObject } from '../util/objects.js';
+import { service, volume } from './generated/x-kubernetes-validator.js';
+import { describe, keyAt, mostSpecific, unescapePointer } from './schema.js';
+
+const EXTENSION = 'x-kubernetes';
+
+/** One error per invalid `x-kubernetes` mapping, at the offending key or value. */
+export function validateKubernetesExtensions(model: unknown): Diagnostic[] {
+  if (!isPlainObject(model)) return [];
+  const out: Diagnostic[] = [];
+  for (const [section, validator] of [['services', service], ['volumes', volume]] as const) {
+    const entries = model[section];
+    if (!isPlainObject(entries)) continue;
+    for (const [name, entry] of Object.entries(entries)) {
+      if (!isPlainObject(entry) || entry[EXTENSION] === undefined) continue;
+      if (validator(entry[EXTENSION])) continue;
+      const best = mostSpecific(validator.errors ?? []);
+      if (!best) continue;
+      const base = [section, name, EXTENSION];
+      const segments = [...base, ...best.instancePath.split('/').slice(1).map(unescapePointer)];
+      const unknownKey = best.keyword === 'additionalProperties' ? String(best.params.additionalProperty) : undefined;
+      const location = unknownKey !== undefined ? keyAt(model, segments, unknownKey) : locatePath(model, segments);
+      out.push(
+        error(
+          'X_KUBERNETES_INVALID',
+          `${segments.join('.')} ${describe(best)}`,
+          location,
+          'see "Kubernetes translation" in the README for the fields x-kubernetes takes',
+        ),
+      );
+    }
+  }
+  return out;
+}

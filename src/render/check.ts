@@ -24,8 +24,11 @@ export interface CheckResult {
   stale: string[];
 }
 
-/** Compares `files` with what is in `dir`. */
-export function check(dir: string, files: RenderedFiles): CheckResult {
+/**
+ * Compares `files` with what is in `dir`. Diff headers name each file under `shownDir` (by default none), so a
+ * caller can show paths as the user wrote the directory: `--- a/k8s/web-deployment.yaml`.
+ */
+export function check(dir: string, files: RenderedFiles, shownDir = ''): CheckResult {
   const changed: ChangedFile[] = [];
   const missing: string[] = [];
   for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -33,7 +36,8 @@ export function check(dir: string, files: RenderedFiles): CheckResult {
     const wanted = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
     if (current === undefined) missing.push(relative);
     else if (normalizeEol(current) !== normalizeEol(wanted)) {
-      changed.push({ path: relative, diff: createTwoFilesPatch(`a/${relative}`, `b/${relative}`, current, wanted) });
+      const shown = shownDir === '' ? relative : path.posix.join(shownDir.split(path.sep).join('/'), relative);
+      changed.push({ path: relative, diff: createTwoFilesPatch(`a/${shown}`, `b/${shown}`, current, wanted) });
     }
   }
   const stale = readManifest(dir)

@@ -75,7 +75,7 @@ describe('stackport convert -o DIR', () => {
     const before = snapshot(path.join(dir, 'out'));
     const check = await runStackport(['convert', ...flags, '-o', 'out', '--check'], dir);
     expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(/^--- a\/.+\n\+\+\+ b\/.+/m);
+    expect(check.stdout).toMatch(/^--- a\/out\/.+\n\+\+\+ b\/out\/.+/m);
     expect(check.stdout).toMatch(/^-.*7-alpine$/m);
     expect(check.stdout).toMatch(/^\+.*7\.4-alpine$/m);
     expect(check.stderr).toContain(`regenerate it with: stackport convert ${flags.join(' ')} -o out`);

@@ -344,9 +344,9 @@ describe('pre-commit workflow (.pre-commit-hooks.yaml) in a scratch git reposito
     expect(existsSync(path.join(repo, 'expected'))).toBe(false);
     expect(existsSync(path.join(repo, 'compose.yaml'))).toBe(true);
 
-    // A local hook that mirrors the published one: same id, files and pass_filenames; `stackport` is this bin.
+    // A local hook that mirrors the published one: same id, always_run and pass_filenames; `stackport` is this bin.
     const [published] = parseYaml(readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Record<string, unknown>[];
-    expect(published).toMatchObject({ id: 'stackport-check', entry: 'stackport convert --check', pass_filenames: false });
+    expect(published).toMatchObject({ id: 'stackport-check', entry: 'stackport convert --check', pass_filenames: false, always_run: true });
     const config = {
       repos: [
         {
@@ -358,7 +358,7 @@ describe('pre-commit workflow (.pre-commit-hooks.yaml) in a scratch git reposito
               entry: `node ${JSON.stringify(BIN)} convert --check --to kubernetes -o k8s`,
               language: 'system',
               pass_filenames: false,
-              files: published!.files,
+              always_run: published!.always_run,
             },
           ],
         },

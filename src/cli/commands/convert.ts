@@ -121,7 +121,7 @@ function overlayConversions(io: CliIo, flags: ConvertFlags, baseFiles: readonly 
 }
 
 function reportDrift(io: CliIo, dir: string, files: Map<string, string>, flags: ConvertFlags, argv: readonly string[]): number {
-  const result = check(dir, files);
+  const result = check(dir, files, flags.output);
   for (const changed of result.changed) io.stdout(changed.diff);
   for (const missing of result.missing) io.stdout(`missing: ${path.join(flags.output!, missing)}\n`);
   for (const stale of result.stale) io.stdout(`stale: ${path.join(flags.output!, stale)}\n`);

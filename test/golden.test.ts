@@ -3,7 +3,7 @@
  * output must equal the files in its `expected/` folder byte for byte, so a reviewer reads every behaviour change
  * as a diff. `UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts` rewrites them after a deliberate change.
  *
- * A fixture may hold `options.json`: `{ "kubernetes": {...}, "swarm": {...}, "env": {...} }`.
+ * A fixture may hold `options.json`: `{ "load": {...}, "kubernetes": {...}, "swarm": {...}, "env": {...} }`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +23,7 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const FIXTURES = path.join(REPO_ROOT, 'fixtures');
 
 interface FixtureOptions {
+  load?: Record<string, unknown>;
   kubernetes?: Record<string, unknown>;
   swarm?: Record<string, unknown>;
   env?: Record<string, string>;
@@ -39,7 +40,7 @@ function projects(): string[] {
 async function outputsOf(dir: string): Promise<Map<string, string>> {
   const optionsFile = path.join(dir, 'options.json');
   const options: FixtureOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
-  const loaded = load({ cwd: dir, env: options.env ?? {}, files: ['compose.yaml'] });
+  const loaded = load({ ...options.load, cwd: dir, env: options.env ?? {}, files: ['compose.yaml'] });
   const out = new Map<string, string>();
   out.set('diagnostics.txt', loaded.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join(''));
   if (!loaded.project) return out;

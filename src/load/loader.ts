@@ -11,6 +11,7 @@ import { entryLocation } from '../diagnostics/locations.js';
 import type { Project } from '../ir/types.js';
 import { normalizeProject } from '../ir/normalize/project.js';
 import { validateKubernetesExtensions } from '../validate/extensions.js';
+import { checkLabelNames } from '../validate/labels.js';
 import { validateComposeModel } from '../validate/schema.js';
 import { checkProject } from '../validate/semantics.js';
 import { isPlainObject } from '../util/objects.js';
@@ -86,8 +87,10 @@ export function load(options: LoadOptions = {}): LoadResult {
   const merged = mergeDocuments(session, models);
   if (hasErrors(diagnostics)) return done();
 
-  diagnostics.push(...validateComposeModel(merged));
-  diagnostics.push(...validateKubernetesExtensions(merged));
+  const schemaErrors = validateComposeModel(merged);
+  diagnostics.push(...schemaErrors);
+  // Checks beyond the Compose schema, on a model the schema accepted (one report per mistake).
+  if (schemaErrors.length === 0) diagnostics.push(...validateKubernetesExtensions(merged), ...checkLabelNames(merged));
   if (hasErrors(diagnostics)) return done();
 
   const normalized = normalizeProject(merged, {

@@ -133,7 +133,15 @@ describe('fast YAML path', () => {
     fc.assert(
       fc.property(fc.nat(seeds.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (index, mutations) => {
         const seed = seeds[index]!;
-        if (compare(mutations.reduce(applyMutation, seed.text), seed.name)) taken++;
+        let text: string;
+        try {
+          text = mutations.reduce(applyMutation, seed.text);
+        } catch {
+          // The mutator reads YAML with another library, which can build cyclic data from a mutated anchor;
+          // that is the test's tool failing, not an input to compare.
+          return;
+        }
+        if (compare(text, seed.name)) taken++;
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 1500), seed: 20261122 },
     );

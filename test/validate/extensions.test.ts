@@ -63,3 +63,14 @@ describe('generated schema files', () => {
     }
   });
 });
+
+describe('label names', () => {
+  it('refuses a label without a name, in list and mapping form, at the entry (fuzz finding)', () => {
+    expect(diagnose('services:\n  web:\n    image: nginx\n    labels:\n      - a=b\n      - ""\n')).toEqual([
+      '6:9 LABEL_INVALID services.web.labels.1: a label needs a name',
+    ]);
+    expect(diagnose('services:\n  web:\n    image: nginx\n    deploy:\n      labels: ["=x"]\n')).toEqual([
+      '5:16 LABEL_INVALID services.web.deploy.labels.0: a label needs a name',
+    ]);
+  });
+});

@@ -11,7 +11,8 @@ import { dependencyInitContainers } from './dependencies.js';
 import { serviceSettings, volumeSettings } from './extension.js';
 import { autoscalerFor, ingressFor, networkPolicies } from './extras.js';
 import { secretAndConfigObjects } from './files.js';
-import { dnsLabel } from './names.js';
+import { dnsLabel, isDnsSubdomain } from './names.js';
+import { isQuantity } from './quantities.js';
 import { installOrder } from './order.js';
 import { servicesFor } from './services.js';
 import { serviceStorage } from './storage.js';
@@ -106,9 +107,19 @@ function podAnnotations(s: Service): Record<string, string> {
 }
 
 function claimSpec(c: KubeContext, key: string, name: string, component: string | undefined): Record<string, unknown> {
-  const settings = volumeSettings(c.project.volumes[key]);
-  const spec: Record<string, unknown> = { accessModes: settings.accessModes, resources: { requests: { storage: settings.size } } };
-  if (settings.storageClass !== undefined) spec.storageClassName = settings.storageClass;
+  const volume = c.project.volumes[key];
+  const settings = volumeSettings(volume);
+  // Kompose's labels are free text (x-kubernetes is schema-checked): an unusable value falls back, with a warning.
+  let size = settings.size;
+  if (!isQuantity(size)) {
+    c.report('warning', 'K8S_VOLUME_SETTING_INVALID', `volumes.${key}: size "${size}" is not a Kubernetes quantity (such as 10Gi); the claim asks for 1Gi`, volume ?? {}, 'labels');
+    size = '1Gi';
+  }
+  const spec: Record<string, unknown> = { accessModes: settings.accessModes, resources: { requests: { storage: size } } };
+  if (settings.storageClass !== undefined && isDnsSubdomain(settings.storageClass)) spec.storageClassName = settings.storageClass;
+  else if (settings.storageClass !== undefined) {
+    c.report('warning', 'K8S_VOLUME_SETTING_INVALID', `volumes.${key}: storage class "${settings.storageClass}" is not a valid name; the cluster's default class is used`, volume ?? {}, 'labels');
+  }
   return { metadata: { name, labels: standardLabels(c.project.name, component) }, spec };
 }
 

@@ -44,3 +44,8 @@ export function portName(base: string, taken: Set<string>): string {
   taken.add(candidate);
   return candidate;
 }
+
+/** True for a valid DNS-1123 subdomain (the names of storage classes and most objects). */
+export function isDnsSubdomain(name: string): boolean {
+  return name.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name);
+}

@@ -25,3 +25,10 @@ export function memoryQuantity(bytes: number): string {
 export function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
+
+const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$/;
+
+/** True for a string Kubernetes accepts as a resource quantity (`20Gi`, `500m`, `1e3`). */
+export function isQuantity(text: string): boolean {
+  return QUANTITY.test(text);
+}

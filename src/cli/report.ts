@@ -14,11 +14,15 @@ export interface ReportOptions {
 const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m' } as const;
 const RESET = '\u001b[0m';
 
-/** Writes diagnostics to stderr. Under `quiet`, only errors are printed. */
-export function reportDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], options: ReportOptions): void {
+/**
+ * Writes diagnostics, then stackport's own messages (the command that fixes drift, commands to run first), to
+ * stderr: as lines, or as one JSON document `{ diagnostics, messages }` that a machine can parse whole. Under
+ * `quiet`, only errors are printed; messages always are.
+ */
+export function reportDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], options: ReportOptions, messages: readonly string[] = []): void {
   const shown = sortDiagnostics(diagnostics).filter((d) => !options.quiet || d.severity === 'error');
   if (options.format === 'json') {
-    io.stderr(`${JSON.stringify({ diagnostics: shown }, null, 2)}\n`);
+    io.stderr(`${JSON.stringify(messages.length > 0 ? { diagnostics: shown, messages } : { diagnostics: shown }, null, 2)}\n`);
     return;
   }
   const color = useColor(io);
@@ -26,6 +30,7 @@ export function reportDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[],
     const line = formatDiagnostic(d);
     io.stderr(color ? `${COLORS[d.severity]}${line}${RESET}\n` : `${line}\n`);
   }
+  for (const message of messages) io.stderr(`stackport: ${message}\n`);
 }
 
 function useColor(io: CliIo): boolean {

@@ -172,4 +172,25 @@ describe('stackport convert: errors and reporting', () => {
     const report = JSON.parse(json.stderr) as unknown;
     expect(JSON.stringify(report)).toContain('K8S_BIND_MOUNT');
   });
+
+  it('validate --to swarm accepts what convert -o accepts: configs written beside the stack (helper finding)', async () => {
+    const dir = project('swarm-features');
+    const env = { API_TOKEN: 'token-value', FEATURE_FLAGS: 'beta=on' };
+    expect((await runStackport(['convert', '--to', 'swarm', '-o', 'out'], dir, env)).code).toBe(0);
+    const run = await runStackport(['validate', '--to', 'swarm'], dir, env);
+    expect(run.code, run.stderr).toBe(0);
+  });
+
+  it('--report json keeps stderr one JSON document, with stackport\'s own messages inside it (helper finding)', async () => {
+    const dir = project('swarm-features');
+    const env = { API_TOKEN: 'token-value', FEATURE_FLAGS: 'beta=on' };
+    const swarm = await runStackport(['--report', 'json', 'convert', '--to', 'swarm', '-o', 'out'], dir, env);
+    const report = JSON.parse(swarm.stderr) as { messages?: string[] };
+    expect(report.messages?.some((m) => m.startsWith('run: printf'))).toBe(true);
+    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx\n    volumes: ["./data:/data"]\n');
+    const strict = await runStackport(['--report', 'json', 'convert', '--to', 'kubernetes', '--strict'], dir);
+    expect(strict.code).toBe(1);
+    expect((JSON.parse(strict.stderr) as { messages: string[] }).messages).toEqual(['warnings found and --strict is set']);
+  });
 });
+

@@ -51,13 +51,13 @@ export interface ConvertRun {
 /** Runs `convert` and returns the exit code. */
 export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions, run: ConvertRun): number {
   const diagnostics: Diagnostic[] = [];
+  /** What stackport itself has to say beyond diagnostics; part of the JSON report, `stackport: ...` lines as text. */
+  const messages: string[] = [];
   const finish = (code: number) => {
-    reportDiagnostics(io, diagnostics, report);
-    if (code === ExitCode.ok && flags.strict && diagnostics.some((d) => d.severity === 'warning')) {
-      io.stderr('stackport: warnings found and --strict is set\n');
-      return ExitCode.findings;
-    }
-    return code;
+    const strictFailure = code === ExitCode.ok && flags.strict === true && diagnostics.some((d) => d.severity === 'warning');
+    if (strictFailure) messages.push('warnings found and --strict is set');
+    reportDiagnostics(io, diagnostics, report, messages);
+    return strictFailure ? ExitCode.findings : code;
   };
   if ((flags.check || flags.diff) && !flags.output) {
     diagnostics.push(error('USAGE', '--check and --diff compare with a directory: give it with -o DIR'));
@@ -72,7 +72,7 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
   const layout: Layout = flags.layout ?? (flags.output ? 'files' : 'stream');
   const conversion: Conversion =
     flags.to === 'swarm'
-      ? convert(loaded.project, { target: 'swarm', ...swarmOptions(flags, io.cwd, loaded.project.projectDir) })
+      ? convert(loaded.project, { target: 'swarm', ...swarmOptions(flags, io.cwd, loaded.project.projectDir, run.writeNothing === true) })
       : convert(loaded.project, { target: 'kubernetes', ...kubernetesOptions(flags, layout) });
   diagnostics.push(...conversion.diagnostics);
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
@@ -89,14 +89,14 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
   const projectDir = relativeProjectDir(io.cwd, flags.output, loaded.project.projectDir);
   const files = render(conversion, { layout, format: flags.format, overlays, projectDir });
-  if (conversion.target === 'swarm') for (const command of conversion.commands) io.stderr(`stackport: run: ${command}\n`);
+  if (conversion.target === 'swarm') for (const command of conversion.commands) messages.push(`run: ${command}`);
   if (run.writeNothing) return finish(ExitCode.ok);
   if (!flags.output) {
     for (const content of files.values()) io.stdout(content);
     return finish(ExitCode.ok);
   }
   const dir = path.resolve(io.cwd, flags.output);
-  if (flags.check || flags.diff) return finish(reportDrift(io, dir, files, flags, run.argv));
+  if (flags.check || flags.diff) return finish(reportDrift(io, dir, files, flags, run.argv, messages));
   const written = writeOutputDirectory(dir, files);
   for (const failure of written.failures) {
     diagnostics.push(error('OUTPUT_WRITE_FAILED', `could not write ${failure.path} in ${flags.output}: ${failure.message}`));
@@ -120,13 +120,13 @@ function overlayConversions(io: CliIo, flags: ConvertFlags, baseFiles: readonly 
   return converted.overlays;
 }
 
-function reportDrift(io: CliIo, dir: string, files: Map<string, string>, flags: ConvertFlags, argv: readonly string[]): number {
+function reportDrift(io: CliIo, dir: string, files: Map<string, string>, flags: ConvertFlags, argv: readonly string[], messages: string[]): number {
   const result = check(dir, files, flags.output);
   for (const changed of result.changed) io.stdout(changed.diff);
   for (const missing of result.missing) io.stdout(`missing: ${path.join(flags.output!, missing)}\n`);
   for (const stale of result.stale) io.stdout(`stale: ${path.join(flags.output!, stale)}\n`);
   if (result.upToDate) return ExitCode.ok;
-  io.stderr(`stackport: ${flags.output} is out of date; regenerate it with: ${fixCommand(argv)}\n`);
+  messages.push(`${flags.output} is out of date; regenerate it with: ${fixCommand(argv)}`);
   return flags.check ? ExitCode.findings : ExitCode.ok;
 }
 
@@ -165,8 +165,9 @@ function relativeProjectDir(cwd: string, output: string | undefined, projectDir:
   return fromOutput === '' ? '.' : fromOutput;
 }
 
-function swarmOptions(flags: ConvertFlags, cwd: string, projectDir: string): SwarmOptions {
-  const options: SwarmOptions = { toDirectory: Boolean(flags.output), projectDirFromStack: relativeProjectDir(cwd, flags.output, projectDir) };
+/** `writeNothing` (validate) converts as for a directory, the one way every project converts to Swarm. */
+function swarmOptions(flags: ConvertFlags, cwd: string, projectDir: string, writeNothing: boolean): SwarmOptions {
+  const options: SwarmOptions = { toDirectory: Boolean(flags.output) || writeNothing, projectDirFromStack: relativeProjectDir(cwd, flags.output, projectDir) };
   if (flags.swarmVersion) options.version = flags.swarmVersion;
   if (flags.imagePrefix) options.imagePrefix = flags.imagePrefix;
   if (flags.keepEnvFiles) options.keepEnvFiles = true;

@@ -41,7 +41,16 @@ export function normalizePorts(n: Normalizer, value: unknown, service: string): 
   return out;
 }
 
-/** Normalizes `expose` to strings such as `"80"` or `"90-91/udp"`. */
-export function normalizeExpose(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(text) : [];
+const EXPOSE = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i;
+
+/** Normalizes `expose` to strings such as `"80"` or `"90-91/udp"`; anything else is a located error. */
+export function normalizeExpose(n: Normalizer, value: unknown, service: string): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map(text).filter((entry, i) => {
+    const m = EXPOSE.exec(entry);
+    const ports = m ? [Number(m[1]), Number(m[2] ?? m[1])] : [];
+    if (m && ports.every((p) => p >= 1 && p <= 65535) && ports[0]! <= ports[1]!) return true;
+    n.error('PORT_INVALID', `services.${service}.expose[${i}]: "${entry}" is not a port or range (1 to 65535) with an optional /tcp, /udp or /sctp`, value, i);
+    return false;
+  });
 }

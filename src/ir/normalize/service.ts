@@ -63,7 +63,7 @@ export function normalizeService(n: Normalizer, name: string, raw: Record<string
     labels: stringRecord(raw.labels),
     annotations: stringRecord(raw.annotations),
     ports: normalizePorts(n, raw.ports, name),
-    expose: normalizeExpose(raw.expose),
+    expose: normalizeExpose(n, raw.expose, name),
     volumes: normalizeServiceVolumes(n, raw.volumes, name),
     secrets: normalizeFileRefs(raw.secrets, 'secret'),
     configs: normalizeFileRefs(raw.configs, 'config'),

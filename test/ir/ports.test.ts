@@ -29,3 +29,10 @@ describe('ports', () => {
     ]);
   });
 });
+
+describe('long-syntax ports', () => {
+  it('refuses a protocol other than tcp, udp or sctp at its position (fuzz finding)', () => {
+    expect(diagnose('    ports:\n      - target: 80\n        protocol: quic\n')).toEqual(['6:19 PORT_INVALID']);
+    expect(diagnose('    ports:\n      - target: 80\n        protocol: UDP\n')).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { selectorLabels, type KubeContext } from './context.js';
 import { containerPortList } from './container.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';
+import { int32 } from './quantities.js';
 import { serviceName } from './services.js';
 import type { KubernetesObject } from './types.js';
 import { networkLabel, type WorkloadKind } from './workload.js';
@@ -50,9 +51,9 @@ export function autoscalerFor(c: KubeContext, s: Service, settings: ServiceSetti
     metadata: c.metadata(dnsLabel(s.name), s.name),
     spec: {
       scaleTargetRef: { apiVersion: 'apps/v1', kind, name: dnsLabel(s.name) },
-      minReplicas: Math.max(1, a.min),
-      maxReplicas: Math.max(1, a.max, a.min),
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: a.cpu } } }],
+      minReplicas: int32(Math.max(1, a.min)),
+      maxReplicas: int32(Math.max(1, a.max, a.min)),
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: int32(a.cpu) } } }],
     },
   };
 }

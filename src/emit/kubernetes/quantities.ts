@@ -32,3 +32,14 @@ const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]
 export function isQuantity(text: string): boolean {
   return QUANTITY.test(text);
 }
+
+/** The largest value of the int32 fields Kubernetes uses for counts and seconds. */
+export const INT32_MAX = 2_147_483_647;
+
+/**
+ * A count or a number of seconds as an int32 field can hold it. Only absurd values are cut (68 years of seconds,
+ * two billion replicas), where the cut changes nothing a cluster could observe.
+ */
+export function int32(n: number): number {
+  return Math.min(n, INT32_MAX);
+}

@@ -7,6 +7,7 @@ import type { Service } from '../../ir/types.js';
 import { selectorLabels, standardLabels, type KubeContext } from './context.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';
+import { int32 } from './quantities.js';
 import type { KubernetesObject } from './types.js';
 
 /** The workload kinds stackport emits. */
@@ -46,7 +47,8 @@ export function workload(
     },
     spec: pod,
   };
-  const replicas = s.deploy?.replicas ?? s.scale;
+  const declared = s.deploy?.replicas ?? s.scale;
+  const replicas = declared === undefined ? undefined : int32(declared);
   const name = dnsLabel(s.name);
   const metadata = c.metadata(name, s.name, { labels: settings.labels, annotations: settings.annotations });
   switch (kind) {
@@ -69,7 +71,7 @@ export function workload(
     case 'Job': {
       const spec: Record<string, unknown> = { template: { ...template, spec: { ...pod, restartPolicy: jobRestart(s) } } };
       const attempts = /^on-failure:(\d+)$/.exec(s.restart ?? '')?.[1] ?? s.deploy?.restart_policy?.max_attempts;
-      if (attempts !== undefined) spec.backoffLimit = Number(attempts);
+      if (attempts !== undefined) spec.backoffLimit = int32(Number(attempts));
       if (replicas !== undefined && replicas > 1) {
         spec.completions = replicas;
         spec.parallelism = replicas;
@@ -91,7 +93,7 @@ function updateStrategy(c: KubeContext, s: Service, recreate: boolean): Record<s
   }
   const u = s.deploy?.update_config;
   if (u === undefined) return undefined;
-  const step = Math.max(1, u.parallelism ?? 1);
+  const step = int32(Math.max(1, u.parallelism ?? 1));
   const rolling = u.order === 'start-first' ? { maxSurge: step, maxUnavailable: 0 } : { maxSurge: 0, maxUnavailable: step };
   return { type: 'RollingUpdate', rollingUpdate: rolling };
 }

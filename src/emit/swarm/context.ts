@@ -45,6 +45,20 @@ export class SwarmContext {
     return false;
   }
 
+  /**
+   * The `x-` fields to carry into an entry: all of them where the target version allows extensions there, none
+   * (each reported) where it does not. `where` is `null` for places no version allows them (inside `deploy`).
+   */
+  extensions(fields: Record<string, unknown>, what: string, at: object, where: 'topLevelExtensions' | 'extensions' | null): Record<string, unknown> {
+    const names = Object.keys(fields);
+    if (names.length === 0) return {};
+    if (where === null) {
+      this.report('warning', 'SWARM_UNSUPPORTED', `${what}: extension fields ${names.join(', ')} are not allowed there by any stack file version and are left out`, at, 'extensions');
+      return {};
+    }
+    return this.needs(where, `${what}: extension fields (${names.join(', ')})`, at, 'extensions') ? fields : {};
+  }
+
   /** A project-relative path as the stack file must write it. */
   path(p: string): string {
     if (!p.startsWith('./') && !p.startsWith('../') && p !== '.') return p;

@@ -45,7 +45,7 @@ export function emitSwarm(project: Project, options: SwarmOptions = {}): SwarmRe
     configs: convertConfigs(c),
   };
   for (const [key, value] of Object.entries(sections)) if (Object.keys(value).length > 0) stack[key] = value;
-  for (const [key, value] of Object.entries(project.extensions)) stack[key] = value;
+  Object.assign(stack, c.extensions(project.extensions, 'the top level', project, 'topLevelExtensions'));
   if (Object.keys(project.models).length > 0) {
     c.diagnostics.push({ severity: 'warning', code: 'SWARM_UNSUPPORTED', message: 'models are not supported by docker stack deploy and are left out' });
   }

@@ -37,7 +37,7 @@ export function convertNetworks(c: SwarmContext): Record<string, Out> {
     for (const flag of ['enable_ipv4', 'enable_ipv6'] as const) {
       if (n[flag] !== undefined) c.report('warning', 'SWARM_UNSUPPORTED', `networks.${key}.${flag} is not supported by the v3 stack format; it is left out`, n, flag);
     }
-    Object.assign(entry, n.extensions);
+    Object.assign(entry, c.extensions(n.extensions, `networks.${key}`, n, 'extensions'));
     out[key] = entry;
   }
   return out;
@@ -68,7 +68,7 @@ export function convertVolumes(c: SwarmContext): Record<string, Out> {
     if (v.driver !== undefined) entry.driver = v.driver;
     if (v.driver_opts !== undefined) entry.driver_opts = v.driver_opts;
     if (v.labels !== undefined) entry.labels = v.labels;
-    Object.assign(entry, v.extensions);
+    Object.assign(entry, c.extensions(v.extensions, `volumes.${key}`, v, 'extensions'));
     out[key] = entry;
   }
   return out;
@@ -100,7 +100,7 @@ export function convertSecrets(c: SwarmContext): Record<string, Out> {
     }
     if (s.template_driver !== undefined && c.needs('templateDriver', `secrets.${key}.template_driver`, s, 'template_driver')) entry.template_driver = s.template_driver;
     if (s.labels !== undefined) entry.labels = s.labels;
-    Object.assign(entry, s.extensions);
+    Object.assign(entry, c.extensions(s.extensions, `secrets.${key}`, s, 'extensions'));
     out[key] = entry;
   }
   return out;
@@ -130,7 +130,7 @@ export function convertConfigs(c: SwarmContext): Record<string, Out> {
     }
     if (cfg.template_driver !== undefined && c.needs('templateDriver', `configs.${key}.template_driver`, cfg, 'template_driver')) entry.template_driver = cfg.template_driver;
     if (cfg.labels !== undefined) entry.labels = cfg.labels;
-    Object.assign(entry, cfg.extensions);
+    Object.assign(entry, c.extensions(cfg.extensions, `configs.${key}`, cfg, 'extensions'));
     out[key] = entry;
   }
   return out;

@@ -112,7 +112,7 @@ export function convertService(c: SwarmContext, s: Service): Out {
   if (s.healthcheck !== undefined) out.healthcheck = healthcheck(c, s);
   const deploy = convertDeploy(c, s);
   if (Object.keys(deploy).length > 0) out.deploy = deploy;
-  for (const [key, value] of Object.entries(s.extensions)) out[key] = value;
+  Object.assign(out, c.extensions(s.extensions, `services.${s.name}`, s, 'extensions'));
   reportDropped(c, s);
   return out;
 }
@@ -292,7 +292,7 @@ function convertDeploy(c: SwarmContext, s: Service): Out {
     if (d.placement.max_replicas_per_node !== undefined && c.needs('maxReplicasPerNode', `services.${s.name}.deploy.placement.max_replicas_per_node`, s, 'deploy')) p.max_replicas_per_node = d.placement.max_replicas_per_node;
     if (Object.keys(p).length > 0) out.placement = p;
   }
-  for (const [key, value] of Object.entries(d.extensions)) out[key] = value;
+  Object.assign(out, c.extensions(d.extensions, `services.${s.name}.deploy`, s, null));
   return out;
 }
 

@@ -20,9 +20,14 @@ export function normalizePorts(n: Normalizer, value: unknown, service: string): 
       n.error('PORT_INVALID', `services.${service}.ports[${i}]: target must be a port number (1 to 65535)`, value, i);
       return;
     }
+    const protocol = typeof entry.protocol === 'string' ? entry.protocol.toLowerCase() : 'tcp';
+    if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'sctp') {
+      n.error('PORT_INVALID', `services.${service}.ports[${i}]: protocol "${String(entry.protocol)}" is not tcp, udp or sctp`, entry, 'protocol');
+      return;
+    }
     const port: Port = {
       target,
-      protocol: (typeof entry.protocol === 'string' ? entry.protocol.toLowerCase() : 'tcp') as Port['protocol'],
+      protocol,
       mode: (entry.mode === 'host' ? 'host' : 'ingress'),
       extensions: extensionsOf(entry),
     };

@@ -35,6 +35,24 @@ describe('fuzz regressions', () => {
     expect(deployment.spec.replicas).toBe(2147483647);
   });
 
+  it('sets a file mode only within 0 to 0777, which is all Kubernetes takes', async () => {
+    const p = project(`services:
+  web:
+    image: nginx
+    configs:
+      - source: app
+        mode: 0644
+      - source: other
+        mode: 4755
+configs:
+  app: { content: "a" }
+  other: { content: "b" }
+`);
+    const k8s = convert(p, { target: 'kubernetes' });
+    expect(await validateObjects(k8s.objects)).toEqual([]);
+    expect(k8s.diagnostics.map((d) => d.code)).toContain('K8S_FILE_MODE');
+  });
+
   it('leaves out extension fields where the stack file version does not allow them, and says so', () => {
     const compose = `services:
   web:

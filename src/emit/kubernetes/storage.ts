@@ -145,7 +145,11 @@ function fileMount(c: KubeContext, s: Service, ref: ServiceFileRef, kind: 'secre
   const key = dnsKey(ref.source);
   const name = dnsLabel(`${kind}-${ref.source}`);
   const item: Record<string, unknown> = { key, path: key };
-  if (ref.mode !== undefined) item.mode = ref.mode;
+  if (ref.mode !== undefined && ref.mode >= 0 && ref.mode <= 0o777) item.mode = ref.mode;
+  else if (ref.mode !== undefined) {
+    // Kubernetes takes permission bits only (0 to 0777); setuid, sticky and larger values are refused.
+    c.report('warning', 'K8S_FILE_MODE', `services.${s.name}.${kind}s: mode ${ref.mode.toString(8)} of ${ref.source} is outside 0 to 0777 and is left out (the default 0644 applies)`, s, `${kind}s`);
+  }
   if (ref.uid !== undefined || ref.gid !== undefined) {
     c.report('info', 'K8S_FILE_OWNER', `services.${s.name}.${kind}s: uid/gid of ${ref.source} cannot be set per file; use the pod's fsGroup`, s, `${kind}s`);
   }

@@ -31,7 +31,7 @@ describe('fuzz regressions', () => {
 `);
     const k8s = convert(p, { target: 'kubernetes' });
     expect(await validateObjects(k8s.objects)).toEqual([]);
-    const deployment = k8s.objects.find((o) => o.kind === 'Deployment') as { spec: { replicas: number } };
+    const deployment = k8s.objects.find((o) => o.kind === 'Deployment') as unknown as { spec: { replicas: number } };
     expect(deployment.spec.replicas).toBe(2147483647);
   });
 

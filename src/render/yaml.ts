@@ -42,19 +42,27 @@ function plainData(value: unknown): unknown {
  * `- ` of a sequence item it sits in, or the indentation), the others with `indent`.
  */
 function mappingLines(map: Mapping, first: string, indent: string, out: string[]): void {
-  const keys = Object.keys(map).filter((k) => map[k] !== undefined).sort(compareText);
-  keys.forEach((k, i) => entry(`${i === 0 ? first : indent}${key(k)}:`, plainData(map[k]), `${indent}  `, out));
+  const keys = Object.keys(map).sort(compareText);
+  const inner = `${indent}  `;
+  let lead = first;
+  for (const k of keys) {
+    const value = map[k];
+    if (value === undefined) continue;
+    entry(`${lead}${key(k)}:`, plainData(value), inner, out);
+    lead = indent;
+  }
 }
 
 function sequenceLines(items: readonly unknown[], first: string, indent: string, out: string[]): void {
-  items.forEach((item, i) => {
-    const value = plainData(item) ?? null;
-    const dash = `${i === 0 ? first : indent}-`;
+  const inner = `${indent}  `;
+  for (let i = 0; i < items.length; i++) {
+    const value = plainData(items[i]) ?? null;
+    const dash = i === 0 ? `${first}-` : `${indent}-`;
     // A collection inside a sequence starts on the dash's line.
-    if (isMapping(value) && hasEntries(value)) mappingLines(value, `${dash} `, `${indent}  `, out);
-    else if (Array.isArray(value) && value.length > 0) sequenceLines(value, `${dash} `, `${indent}  `, out);
-    else out.push(`${dash} ${inline(value, `${indent}  `)}`);
-  });
+    if (isMapping(value) && hasEntries(value)) mappingLines(value, `${dash} `, inner, out);
+    else if (Array.isArray(value) && value.length > 0) sequenceLines(value, `${dash} `, inner, out);
+    else out.push(`${dash} ${inline(value, inner)}`);
+  }
 }
 
 /** One `key:` line and its value: on the same line when it is a scalar or empty, else on the lines after. */
@@ -85,8 +93,16 @@ function scalar(value: unknown, inner: string): string {
   return needsQuotes(text) ? doubleQuoted(text) : text;
 }
 
+/** Printed keys: the same few hundred names recur in every object, so each is worked out once. */
+const printedKeys = new Map<string, string>();
+
 function key(text: string): string {
-  return needsQuotes(text) || text.includes('\n') ? doubleQuoted(text) : text;
+  let printed = printedKeys.get(text);
+  if (printed === undefined) {
+    printed = needsQuotes(text) || text.includes('\n') ? doubleQuoted(text) : text;
+    if (printedKeys.size < 10_000) printedKeys.set(text, printed);
+  }
+  return printed;
 }
 
 function numberText(n: number): string {

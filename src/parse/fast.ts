@@ -437,10 +437,11 @@ class FlowReader {
       this.pos = skipSpaces(this.line, end);
       return value;
     }
-    if (Number.isNaN(c) || '&!|>%@`#,]}?:-'.includes(this.line[this.pos]!)) {
-      // `-` may start a plain scalar (`-1`) but never an indicator; only the number-like case is taken here.
-      if (!(c === DASH && /[0-9.]/.test(this.line[this.pos + 1] ?? ''))) unsupported();
-    }
+    const first = this.line[this.pos];
+    // `-` starts a plain scalar only when a digit or dot follows (`-1`); every other indicator is left to the
+    // general parser.
+    if (first === undefined || '&!|>%@`#,]}?:'.includes(first)) unsupported();
+    if (c === DASH && !/[0-9.]/.test(this.line[this.pos + 1] ?? '')) unsupported();
     let end = this.pos;
     for (; end < this.line.length; end++) {
       const ch = this.line.charCodeAt(end);

@@ -21,7 +21,7 @@ import { error, type Diagnostic, type SourceLocation } from '../diagnostics/diag
 import { locationsOf, setEntryLocation, setSelfLocation } from '../diagnostics/locations.js';
 import { setOwn } from '../util/objects.js';
 import { parseFast } from './fast.js';
-import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.js';
+import { aliasExpansionBound, DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.js';
 import { resolvePlainScalar } from './scalars.js';
 import { OverrideTag, RESET } from './tags.js';
 
@@ -64,10 +64,7 @@ export function parseComposeYaml(text: string, file: string, limits: Partial<Par
     );
     return result;
   }
-  // An alias bomb is a small file that expands enormously; a real file's aliases expand to a small multiple of
-  // its size. Bounding expansion by size refuses a bomb after a few thousand nodes instead of a million.
-  // A limit given explicitly is taken as it is.
-  const expansion = limits.maxAliasExpansion ?? Math.min(bounds.maxAliasExpansion, Math.max(10_000, 10 * byteLength));
+  const expansion = aliasExpansionBound(byteLength, limits);
   const fast = options.generalOnly ? undefined : parseFast(text, file, bounds, expansion);
   if (fast) {
     result.documents.push({ value: fast.value });

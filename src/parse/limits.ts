@@ -23,3 +23,12 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxDepth: 256,
   maxAliasExpansion: 1_000_000,
 };
+
+/**
+ * The alias expansion bound for a file of `byteLength` bytes. An alias bomb is a small file that expands
+ * enormously; a real file's aliases expand to a small multiple of its size, so the default bound scales with the
+ * size and refuses a bomb after a few thousand nodes instead of a million. A limit given explicitly is taken as is.
+ */
+export function aliasExpansionBound(byteLength: number, limits: Partial<ParseLimits> = {}): number {
+  return limits.maxAliasExpansion ?? Math.min(DEFAULT_PARSE_LIMITS.maxAliasExpansion, Math.max(10_000, 10 * byteLength));
+}

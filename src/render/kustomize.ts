@@ -74,16 +74,16 @@ function renderOverlay(base: KustomizeInput, overlay: KustomizeInput, projectDir
     }
     const ops = diffJson(original, object);
     if (ops.length === 0) continue;
-    const path = `patches/${name}`;
-    files.set(path, GENERATED_HEADER + toYaml(ops));
-    patches.push({ path, target: target(object) });
+    const file = `patches/${name}`;
+    files.set(file, GENERATED_HEADER + toYaml(ops));
+    patches.push({ path: file, target: target(object) });
   }
   for (const object of base.objects) {
     if (inOverlay.has(objectKey(object))) continue;
-    const path = `patches/delete-${objectFileName(object)}.yaml`;
+    const file = `patches/delete-${objectFileName(object)}.yaml`;
     const deletion = { apiVersion: object.apiVersion, kind: object.kind, metadata: metadataOf(object), $patch: 'delete' };
-    files.set(path, GENERATED_HEADER + toYaml(deletion));
-    patches.push({ path });
+    files.set(file, GENERATED_HEADER + toYaml(deletion));
+    patches.push({ path: file });
   }
   const body: Record<string, unknown> = { resources };
   if (patches.length > 0) body.patches = patches;

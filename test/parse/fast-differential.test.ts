@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { peekLocations } from '../../src/diagnostics/locations.js';
 import { parseComposeYaml } from '../../src/parse/index.js';
 import { parseFast } from '../../src/parse/fast.js';
-import { DEFAULT_PARSE_LIMITS } from '../../src/parse/limits.js';
+import { aliasExpansionBound, DEFAULT_PARSE_LIMITS } from '../../src/parse/limits.js';
 import { OverrideTag } from '../../src/parse/tags.js';
 import { corpusComposeFiles } from '../helpers/corpus.js';
 import { HAVE_SHARED, sharedPath } from '../helpers/shared.js';
@@ -50,8 +50,7 @@ function difference(a: unknown, b: unknown, at = '$'): string | undefined {
 
 /** Compares the two paths on one text; returns whether the fast path took it. */
 function compare(text: string, name: string): boolean {
-  const expansion = Math.min(DEFAULT_PARSE_LIMITS.maxAliasExpansion, Math.max(10_000, 10 * Buffer.byteLength(text)));
-  const fast = parseFast(text, name, DEFAULT_PARSE_LIMITS, expansion);
+  const fast = parseFast(text, name, DEFAULT_PARSE_LIMITS, aliasExpansionBound(Buffer.byteLength(text)));
   if (!fast) return false;
   const general = parseComposeYaml(text, name, {}, { generalOnly: true });
   expect(general.diagnostics.map((d) => d.message), `${name}: the fast path accepted what the general parser refuses\n${text}`).toEqual([]);

@@ -4,10 +4,9 @@
  * ignores `x-` keys, so this runs after the Compose schema, on the same merged model.
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { locatePath } from '../diagnostics/locations.js';
 import { isPlainObject } from '../util/objects.js';
 import { service, volume } from './generated/x-kubernetes-validator.js';
-import { describe, keyAt, mostSpecific, unescapePointer } from './schema.js';
+import { describe, mostSpecific, placeError } from './schema.js';
 
 const EXTENSION = 'x-kubernetes';
 
@@ -23,10 +22,7 @@ export function validateKubernetesExtensions(model: unknown): Diagnostic[] {
       if (validator(entry[EXTENSION])) continue;
       const best = mostSpecific(validator.errors ?? []);
       if (!best) continue;
-      const base = [section, name, EXTENSION];
-      const segments = [...base, ...best.instancePath.split('/').slice(1).map(unescapePointer)];
-      const unknownKey = best.keyword === 'additionalProperties' ? String(best.params.additionalProperty) : undefined;
-      const location = unknownKey !== undefined ? keyAt(model, segments, unknownKey) : locatePath(model, segments);
+      const { segments, location } = placeError(model, [section, name, EXTENSION], best);
       out.push(
         error(
           'X_KUBERNETES_INVALID',

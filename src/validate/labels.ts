@@ -5,7 +5,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePath } from '../diagnostics/locations.js';
-import { isPlainObject } from '../util/objects.js';
+import { isPlainObject, valueAt } from '../util/objects.js';
 
 const SERVICE_PATHS = [['labels'], ['annotations'], ['deploy', 'labels'], ['build', 'labels']];
 const RESOURCES = ['networks', 'volumes', 'secrets', 'configs'];
@@ -33,13 +33,4 @@ export function checkLabelNames(model: unknown): Diagnostic[] {
     for (const name of Object.keys(isPlainObject(model[section]) ? model[section] : {})) check([section, name, 'labels']);
   }
   return out;
-}
-
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  let current = root;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
 }

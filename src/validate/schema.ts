@@ -7,6 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { keyLocation, locatePath } from '../diagnostics/locations.js';
+import { valueAt } from '../util/objects.js';
 import { validate } from './generated/compose-validator.js';
 
 /** Validates a merged Compose model; returns at most one error, as Compose does. */
@@ -14,11 +15,20 @@ export function validateComposeModel(model: unknown): Diagnostic[] {
   if (validate(model)) return [];
   const best = mostSpecific(validate.errors ?? []);
   if (!best) return [error('SCHEMA_INVALID', 'the compose file does not match the Compose schema')];
-  const segments = best.instancePath.split('/').slice(1).map(unescapePointer);
-  const unknownKey = best.keyword === 'additionalProperties' ? String(best.params.additionalProperty) : undefined;
-  const location = unknownKey !== undefined ? keyAt(model, segments, unknownKey) : locatePath(model, segments);
+  const { segments, unknownKey, location } = placeError(model, [], best);
   const where = segments.join('.');
   return [error('SCHEMA_INVALID', `${where === '' ? '' : `${where} `}${describe(best)}`, location, hintFor(model, segments, unknownKey))];
+}
+
+/**
+ * Where an ajv error points in `model`, for a validator that ran on the value at `base`: the path's segments, the
+ * unknown key when the error is one, and the position of that key or of the offending value.
+ */
+export function placeError(model: unknown, base: readonly string[], e: ErrorObject) {
+  const segments = [...base, ...e.instancePath.split('/').slice(1).map(unescapePointer)];
+  const unknownKey = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
+  const location = unknownKey !== undefined ? keyAt(model, segments, unknownKey) : locatePath(model, segments);
+  return { segments, unknownKey, location };
 }
 
 /** The error to report among ajv's: the deepest path (an unknown key counts one level deeper), no combinators. */
@@ -79,17 +89,11 @@ function hintFor(model: unknown, segments: readonly string[], unknownKey: string
   return 'remove it, or prefix it with x- to keep it as an extension';
 }
 
-/** Where key `key` of the container at `segments` was written. */
-export function keyAt(model: unknown, segments: string[], key: string) {
-  let container: unknown = model;
-  for (const s of segments) {
-    if (container === null || typeof container !== 'object') return locatePath(model, segments);
-    container = (container as Record<string, unknown>)[s];
-  }
+function keyAt(model: unknown, segments: string[], key: string) {
+  const container = valueAt(model, segments);
   return (container !== null && typeof container === 'object' ? keyLocation(container, key) : undefined) ?? locatePath(model, segments);
 }
 
-/** A JSON Pointer segment as the key it names. */
-export function unescapePointer(segment: string): string {
+function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

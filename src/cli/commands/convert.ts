@@ -59,6 +59,16 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
     reportDiagnostics(io, diagnostics, report, messages);
     return strictFailure ? ExitCode.findings : code;
   };
+  const layout: Layout = flags.layout ?? (flags.output ? 'files' : 'stream');
+  const treeLayout = layout === 'kustomize' || layout === 'helm';
+  if (treeLayout && flags.to !== 'kubernetes') {
+    diagnostics.push(error('USAGE', `--layout ${layout} needs --to kubernetes`));
+    return finish(ExitCode.invalid);
+  }
+  if (treeLayout && !flags.output) {
+    diagnostics.push(error('USAGE', `--layout ${layout} writes a directory tree: give it with -o DIR`));
+    return finish(ExitCode.invalid);
+  }
   if ((flags.check || flags.diff) && !flags.output) {
     diagnostics.push(error('USAGE', '--check and --diff compare with a directory: give it with -o DIR'));
     return finish(ExitCode.invalid);
@@ -69,25 +79,17 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.project || hasErrors(diagnostics)) return finish(ExitCode.invalid);
 
-  const layout: Layout = flags.layout ?? (flags.output ? 'files' : 'stream');
+  // Paths the output refers to (Swarm's bind and config files, Kustomize's secret files) are relative to it.
+  const projectDir = relativeProjectDir(io.cwd, flags.output, loaded.project.projectDir);
   const conversion: Conversion =
     flags.to === 'swarm'
-      ? convert(loaded.project, { target: 'swarm', ...swarmOptions(flags, io.cwd, loaded.project.projectDir, run.writeNothing === true) })
+      ? convert(loaded.project, { target: 'swarm', ...swarmOptions(flags, projectDir, run.writeNothing === true) })
       : convert(loaded.project, { target: 'kubernetes', ...kubernetesOptions(flags, layout) });
   diagnostics.push(...conversion.diagnostics);
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
 
-  if ((layout === 'kustomize' || layout === 'helm') && conversion.target !== 'kubernetes') {
-    diagnostics.push(error('USAGE', `--layout ${layout} needs --to kubernetes`));
-    return finish(ExitCode.invalid);
-  }
-  if ((layout === 'kustomize' || layout === 'helm') && !flags.output) {
-    diagnostics.push(error('USAGE', `--layout ${layout} writes a directory tree: give it with -o DIR`));
-    return finish(ExitCode.invalid);
-  }
   const overlays = layout === 'kustomize' ? overlayConversions(io, flags, loaded.project.composeFiles, diagnostics) : {};
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
-  const projectDir = relativeProjectDir(io.cwd, flags.output, loaded.project.projectDir);
   const files = render(conversion, { layout, format: flags.format, overlays, projectDir });
   if (conversion.target === 'swarm') for (const command of conversion.commands) messages.push(`run: ${command}`);
   if (run.writeNothing) return finish(ExitCode.ok);
@@ -166,8 +168,8 @@ function relativeProjectDir(cwd: string, output: string | undefined, projectDir:
 }
 
 /** `writeNothing` (validate) converts as for a directory, the one way every project converts to Swarm. */
-function swarmOptions(flags: ConvertFlags, cwd: string, projectDir: string, writeNothing: boolean): SwarmOptions {
-  const options: SwarmOptions = { toDirectory: Boolean(flags.output) || writeNothing, projectDirFromStack: relativeProjectDir(cwd, flags.output, projectDir) };
+function swarmOptions(flags: ConvertFlags, projectDirFromStack: string, writeNothing: boolean): SwarmOptions {
+  const options: SwarmOptions = { toDirectory: Boolean(flags.output) || writeNothing, projectDirFromStack };
   if (flags.swarmVersion) options.version = flags.swarmVersion;
   if (flags.imagePrefix) options.imagePrefix = flags.imagePrefix;
   if (flags.keepEnvFiles) options.keepEnvFiles = true;

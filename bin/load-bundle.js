@@ -10,20 +10,23 @@ const vm = require('node:vm');
 
 const bundleDir = path.join(__dirname, '..', 'dist', 'bundle');
 
-/** Compiles and runs the bundle as a CommonJS module; returns its exports and the compiled script. */
-function loadCliBundle() {
-  const filename = path.join(bundleDir, 'cli.cjs');
+/**
+ * Compiles and runs the bundle in `dir` (dist/bundle by default) as a CommonJS module; returns its exports and the
+ * compiled script.
+ */
+function loadCliBundle(dir = bundleDir) {
+  const filename = path.join(dir, 'cli.cjs');
   const source = readFileSync(filename, 'utf8');
   let cachedData;
   try {
-    cachedData = readFileSync(path.join(bundleDir, 'cli.cache'));
+    cachedData = readFileSync(path.join(dir, 'cli.cache'));
   } catch {
     cachedData = undefined;
   }
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(filename), module, filename, bundleDir);
+  script.runInThisContext()(module.exports, createRequire(filename), module, filename, dir);
   return { script, exports: module.exports };
 }
 

@@ -7,14 +7,21 @@
  * through vm.Script with the cache made here, after a warm-up run, so the functions a run needs arrive compiled.
  * A cache made by another Node version is rejected by V8 and the bundle simply compiles as usual. The library
  * (dist/index.js) stays unbundled for build scripts that import it.
+ *
+ * `node scripts/bundle.mjs [--outdir DIR] [--readable]`: DIR defaults to dist/bundle; --readable keeps names and
+ * layout for profiles (bench/profile.js builds such a copy in a temporary directory).
  */
 import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = `${root}dist/bundle`;
+const argv = process.argv.slice(2);
+const outdirFlag = argv.indexOf('--outdir');
+const outdir = outdirFlag >= 0 ? path.resolve(argv[outdirFlag + 1]) : `${root}dist/bundle`;
+const readable = argv.includes('--readable') || process.env.STACKPORT_BUNDLE_DEBUG === '1';
 rmSync(outdir, { recursive: true, force: true });
 
 // tsc compiles only .ts files; the schema validator generated ahead of time is plain JavaScript with a .d.ts.
@@ -29,15 +36,15 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Fewer bytes to read and hash; set STACKPORT_BUNDLE_DEBUG=1 for readable profiles.
-  minify: process.env.STACKPORT_BUNDLE_DEBUG !== '1',
+  // Fewer bytes to read and hash; --readable (or STACKPORT_BUNDLE_DEBUG=1) for profiles.
+  minify: !readable,
   // Types only: never loaded at run time.
   external: ['@kubernetes/client-node'],
   logLevel: 'warning',
   legalComments: 'none',
 });
 
-const cache = spawnSync(process.execPath, [`${root}scripts/make-code-cache.mjs`], { cwd: root, encoding: 'utf8' });
+const cache = spawnSync(process.execPath, [`${root}scripts/make-code-cache.mjs`, outdir], { cwd: root, encoding: 'utf8' });
 if (cache.status !== 0) {
   // The cache only saves start time; without it the CLI is correct, just slower to start.
   process.stderr.write(`bundle: no code cache (${cache.stderr.trim() || `exit ${cache.status}`})\n`);

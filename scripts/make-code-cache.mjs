@@ -1,7 +1,8 @@
 /**
  * Writes dist/bundle/cli.cache: the V8 code cache of the CLI bundle after it has converted the example project
  * both ways, written a directory and checked it, so the functions a typical run calls (loader, validator,
- * emitters, YAML printer, directory writer, drift check) are in it.
+ * emitters, YAML printer, directory writer, drift check) are in it. `node scripts/make-code-cache.mjs [DIR]` works
+ * on the bundle in DIR (default dist/bundle).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,8 @@ import { createRequire } from 'node:module';
 const { loadCliBundle } = createRequire(import.meta.url)('../bin/load-bundle.js');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { script, exports } = loadCliBundle();
+const bundleDir = process.argv[2] ? path.resolve(process.argv[2]) : `${root}dist/bundle`;
+const { script, exports } = loadCliBundle(bundleDir);
 const io = { stdout() {}, stderr() {}, stderrIsTty: false, env: {}, cwd: `${root}fixtures/example` };
 const out = mkdtempSync(path.join(os.tmpdir(), 'stackport-cache-'));
 const runs = [
@@ -31,4 +33,4 @@ try {
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
-writeFileSync(`${root}dist/bundle/cli.cache`, script.createCachedData());
+writeFileSync(path.join(bundleDir, 'cli.cache'), script.createCachedData());

@@ -16,7 +16,8 @@ const bundleDir = path.join(__dirname, '..', 'dist', 'bundle');
  */
 function loadCliBundle(dir = bundleDir) {
   const filename = path.join(dir, 'cli.cjs');
-  const source = readFileSync(filename, 'utf8');
+  // scripts/bundle.mjs writes the bundle in ASCII, so latin1 reads it exactly, without UTF-8 decoding.
+  const source = readFileSync(filename, 'latin1');
   let cachedData;
   try {
     cachedData = readFileSync(path.join(dir, 'cli.cache'));

@@ -4,11 +4,10 @@
 'use strict';
 const { loadCliBundle } = require('./load-bundle.js');
 
-loadCliBundle()
-  .exports.runCli(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-    // Leaving at once skips the collector's idle-time work (~10 ms) that would otherwise run before exit; only
-    // when nothing is left to write, so no output is ever cut short.
-    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
-  });
+const cli = loadCliBundle().exports;
+cli.runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  // Leaving at once skips the collector's idle-time work (~10 ms) that would otherwise run before exit; only
+  // when nothing is left to write, so no output is ever cut short.
+  if (!cli.outputPending()) process.exit(code);
+});

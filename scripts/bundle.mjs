@@ -12,7 +12,7 @@
  * layout for profiles (bench/profile.js builds such a copy in a temporary directory).
  */
 import { build } from 'esbuild';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +27,27 @@ rmSync(outdir, { recursive: true, force: true });
 // tsc compiles only .ts files; the schema validator generated ahead of time is plain JavaScript with a .d.ts.
 cpSync(`${root}src/validate/generated`, `${root}dist/validate/generated`, { recursive: true });
 
+/**
+ * commander requires child_process at load time for executable subcommands, which stackport has none of; loading
+ * it pulls in net, dgram and the stream modules on every start. This plugin hands commander a stand-in that
+ * requires the real module only if a property of it is ever read.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${path.sep}commander${path.sep}`) ? { path: 'lazy-child-process', namespace: 'stackport' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stackport' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
+  plugins: [lazyChildProcess],
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir,
   outExtension: { '.js': '.cjs' },
@@ -43,6 +62,12 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+
+// V8 keeps an ASCII source as a one-byte string, read without UTF-8 decoding (bin/load-bundle.js reads it as
+// latin1); esbuild escapes non-ASCII characters in strings but leaves them in regular expression literals, where a
+// \uXXXX escape means the same.
+const bundleFile = path.join(outdir, 'cli.cjs');
+writeFileSync(bundleFile, readFileSync(bundleFile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 const cache = spawnSync(process.execPath, [`${root}scripts/make-code-cache.mjs`, outdir], { cwd: root, encoding: 'utf8' });
 if (cache.status !== 0) {

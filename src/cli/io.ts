@@ -1,6 +1,7 @@
 /**
  * The CLI's view of its surroundings, injectable so the CLI can be run and tested in-process.
  */
+import { writeSync } from 'node:fs';
 
 /** Streams and environment the CLI writes to and reads from. */
 export interface CliIo {
@@ -15,12 +16,60 @@ export interface CliIo {
 /** The real process's streams and environment. */
 export function processIo(): CliIo {
   return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
-    stderrIsTty: Boolean(process.stderr.isTTY),
+    stdout: (t) => writeOut(1, t),
+    stderr: (t) => writeOut(2, t),
+    // Asked only when there is something to print: creating process.stderr loads the tty and net modules.
+    get stderrIsTty() {
+      return Boolean(process.stderr.isTTY);
+    },
     env: process.env,
     cwd: process.cwd(),
   };
+}
+
+/**
+ * Descriptors whose writes go through Node's stream instead of straight to the descriptor, after a write found it
+ * non-blocking and full; from then on the stream keeps the order of what follows.
+ */
+const streamed = new Set<1 | 2>();
+/** Descriptors whose reader has gone (`stackport ... | head`): the rest of the output has nowhere to go. */
+const closed = new Set<1 | 2>();
+
+/**
+ * Writes text straight to the descriptor. Node's process.stdout and process.stderr are synchronous on Linux for
+ * files, pipes and terminals alike, but creating them loads the stream and net modules, a noticeable part of a
+ * short run such as a pre-commit hook's. A non-blocking descriptor that is full hands the rest to the stream.
+ */
+function writeOut(fd: 1 | 2, text: string): void {
+  if (closed.has(fd)) return;
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  if (streamed.has(fd)) {
+    stream.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') {
+        closed.add(fd);
+        return;
+      }
+      if (code !== 'EAGAIN') throw e;
+      streamed.add(fd);
+      stream.write(bytes.subarray(offset));
+      return;
+    }
+  }
+}
+
+/** True while output handed to Node's streams is still waiting to be written; the process must not exit before. */
+export function outputPending(): boolean {
+  for (const fd of streamed) if ((fd === 1 ? process.stdout : process.stderr).writableLength > 0) return true;
+  return false;
 }
 
 /** Exit codes, documented in the README. */

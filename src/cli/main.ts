@@ -9,6 +9,8 @@ import { ExitCode, processIo, type CliIo } from './io.js';
 import type { ReportOptions } from './report.js';
 import type { ConvertFlags } from './commands/convert.js';
 
+export { outputPending } from './io.js';
+
 /** Flags every command accepts. */
 export interface GlobalFlags {
   report?: 'text' | 'json';

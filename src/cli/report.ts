@@ -25,7 +25,7 @@ export function reportDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[],
     io.stderr(`${JSON.stringify(messages.length > 0 ? { diagnostics: shown, messages } : { diagnostics: shown }, null, 2)}\n`);
     return;
   }
-  const color = useColor(io);
+  const color = shown.length > 0 && useColor(io);
   for (const d of shown) {
     const line = formatDiagnostic(d);
     io.stderr(color ? `${COLORS[d.severity]}${line}${RESET}\n` : `${line}\n`);

@@ -42,9 +42,8 @@ const closed = new Set<1 | 2>();
  */
 function writeOut(fd: 1 | 2, text: string): void {
   if (closed.has(fd)) return;
-  const stream = fd === 1 ? process.stdout : process.stderr;
   if (streamed.has(fd)) {
-    stream.write(text);
+    stdStream(fd).write(text);
     return;
   }
   const bytes = Buffer.from(text, 'utf8');
@@ -60,15 +59,20 @@ function writeOut(fd: 1 | 2, text: string): void {
       }
       if (code !== 'EAGAIN') throw e;
       streamed.add(fd);
-      stream.write(bytes.subarray(offset));
+      stdStream(fd).write(bytes.subarray(offset));
       return;
     }
   }
 }
 
+/** process.stdout or process.stderr, created (with the modules behind them) only when first asked for. */
+function stdStream(fd: 1 | 2): NodeJS.WriteStream {
+  return fd === 1 ? process.stdout : process.stderr;
+}
+
 /** True while output handed to Node's streams is still waiting to be written; the process must not exit before. */
 export function outputPending(): boolean {
-  for (const fd of streamed) if ((fd === 1 ? process.stdout : process.stderr).writableLength > 0) return true;
+  for (const fd of streamed) if (stdStream(fd).writableLength > 0) return true;
   return false;
 }
 

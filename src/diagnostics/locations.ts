@@ -35,30 +35,40 @@ interface OwnedLocations extends ContainerLocations {
  */
 const RECORD = Symbol('stackport.locations');
 const frozenTable = new WeakMap<object, OwnedLocations>();
+/** Whether any record lives in {@link frozenTable}; until one does, lookups skip it (almost every run). */
+let anyFrozen = false;
+
+type Carrier = { [RECORD]?: OwnedLocations };
 
 const table = {
   get(container: object): OwnedLocations | undefined {
-    return (container as { [RECORD]?: OwnedLocations })[RECORD] ?? frozenTable.get(container);
+    const own = (container as Carrier)[RECORD];
+    return own !== undefined || !anyFrozen ? own : frozenTable.get(container);
   },
   has(container: object): boolean {
     return table.get(container) !== undefined;
   },
   set(container: object, record: OwnedLocations): void {
-    if (!Object.isExtensible(container)) frozenTable.set(container, record);
-    else if (Object.prototype.hasOwnProperty.call(container, RECORD)) (container as { [RECORD]?: OwnedLocations })[RECORD] = record;
-    else Object.defineProperty(container, RECORD, { value: record, writable: true, configurable: true });
+    if ((container as Carrier)[RECORD] !== undefined) (container as Carrier)[RECORD] = record;
+    else if (Object.isExtensible(container)) Object.defineProperty(container, RECORD, { value: record, writable: true, configurable: true });
+    else {
+      anyFrozen = true;
+      frozenTable.set(container, record);
+    }
   },
 };
 
 /** The container's own record, made (or copied from a shared one) on first write. */
 function writableLocations(container: object): OwnedLocations {
   const record = table.get(container);
-  if (record?.owner === container) return record;
+  if (record !== undefined && record.owner === container) return record;
   // The maps are made on first use: a large project has hundreds of thousands of containers.
   const own: OwnedLocations = { owner: container };
-  if (record?.self) own.self = record.self;
-  if (record?.keys) own.keys = new Map(record.keys);
-  if (record?.values) own.values = new Map(record.values);
+  if (record !== undefined) {
+    if (record.self) own.self = record.self;
+    if (record.keys) own.keys = new Map(record.keys);
+    if (record.values) own.values = new Map(record.values);
+  }
   table.set(container, own);
   return own;
 }

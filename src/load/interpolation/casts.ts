@@ -63,10 +63,28 @@ interface TrieNode {
   kind?: CastKind;
 }
 
-/** The cast paths as a trie, so looking a path up costs a few map hits however large the project is. */
-const CAST_TRIE: TrieNode = buildTrie([
-  ...Object.entries(SERVICE_CASTS).map(([p, k]) => [`services.*.${p}`, k] as const),
-  ...Object.entries(RESOURCE_CASTS),
+/**
+ * One node of the cast paths as a deterministic trie: a step down the model is one map lookup (or none, for a list
+ * item or a node without literal children), and a cursor is one node, not a list of candidates. The walkers carry
+ * it on every node of the document, so a step must allocate nothing.
+ */
+interface CastNode {
+  /** Children reached by a literal key; absent when every key goes to {@link CastNode.any}. */
+  readonly literal: ReadonlyMap<string, CastNode> | undefined;
+  /** The child for any other key or index. */
+  readonly any: CastNode | undefined;
+  readonly kind: CastKind | undefined;
+}
+
+/**
+ * Where a walker is among the cast paths: a trie node, or undefined once no cast can apply below. A walker carries
+ * one down the tree, so no path is matched from the root again.
+ */
+export type CastCursor = CastNode | undefined;
+
+/** The cursor at the document root. */
+export const CAST_ROOT: CastCursor = determinize([
+  buildTrie([...Object.entries(SERVICE_CASTS).map(([p, k]) => [`services.*.${p}`, k] as const), ...Object.entries(RESOURCE_CASTS)]),
 ]);
 
 function buildTrie(entries: readonly (readonly [string, CastKind])[]): TrieNode {
@@ -84,33 +102,38 @@ function buildTrie(entries: readonly (readonly [string, CastKind])[]): TrieNode 
 }
 
 /**
- * The trie nodes a path prefix reaches (a literal and a `*` branch may both match). A walker carries one down the
- * tree, so no path is matched from the root again; once it is empty no cast can apply below.
+ * The deterministic node standing for trie nodes that all match the same path, in priority order. A key reaches
+ * each node's literal child, then its `*` child, so a literal match keeps winning over a `*` one, as Compose picks.
+ * Runs once, at module load, on a few dozen patterns.
  */
-export type CastCursor = readonly TrieNode[];
-
-/** The cursor at the document root. */
-export const CAST_ROOT: CastCursor = [CAST_TRIE];
-
-const NOWHERE: CastCursor = [];
+function determinize(nodes: readonly TrieNode[]): CastNode | undefined {
+  if (nodes.length === 0) return undefined;
+  const literals = new Set<string>();
+  for (const node of nodes) for (const key of node.children.keys()) if (key !== '*') literals.add(key);
+  const wild = (node: TrieNode) => node.children.get('*');
+  const literal = new Map<string, CastNode>();
+  for (const key of literals) {
+    const next = nodes.flatMap((node) => [node.children.get(key), wild(node)].filter((n): n is TrieNode => n !== undefined));
+    literal.set(key, determinize(next)!);
+  }
+  return {
+    literal: literal.size === 0 ? undefined : literal,
+    any: determinize(nodes.map(wild).filter((n): n is TrieNode => n !== undefined)),
+    kind: nodes.find((node) => node.kind !== undefined)?.kind,
+  };
+}
 
 /** The cursor one key or index further down. */
 export function castStep(cursor: CastCursor, key: string | number): CastCursor {
-  if (cursor.length === 0) return NOWHERE;
-  const next: TrieNode[] = [];
-  for (const node of cursor) {
-    const literal = node.children.get(String(key));
-    if (literal) next.push(literal);
-    const wild = node.children.get('*');
-    if (wild) next.push(wild);
-  }
-  return next.length === 0 ? NOWHERE : next;
+  if (cursor === undefined) return undefined;
+  const literal = cursor.literal;
+  if (literal === undefined) return cursor.any;
+  return literal.get(typeof key === 'string' ? key : String(key)) ?? cursor.any;
 }
 
-/** The cast that applies where the cursor points, if any (a literal match before a `*` one). */
+/** The cast that applies where the cursor points, if any. */
 export function castKind(cursor: CastCursor): CastKind | undefined {
-  for (const node of cursor) if (node.kind) return node.kind;
-  return undefined;
+  return cursor?.kind;
 }
 
 /** The cast at a path of the model (segments as written; any key or index matches `*`), if any. */

@@ -7,7 +7,7 @@
 import { error, warning, type Diagnostic, type SourceLocation } from '../../diagnostics/diagnostic.js';
 import { copyLocations, entryLocation } from '../../diagnostics/locations.js';
 import { isOverride, OverrideTag } from '../../parse/tags.js';
-import { isPlainObject } from '../../util/objects.js';
+import { isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
 import { CAST_ROOT, castKind, castStep, castString, type CastCursor, type CastKind } from './casts.js';
 import { substitute, type Lookup } from './template.js';
 
@@ -22,53 +22,77 @@ export interface InterpolateOptions {
 /** Interpolates and casts a parsed document. */
 export function interpolateModel(model: unknown, options: InterpolateOptions): { value: unknown; diagnostics: Diagnostic[] } {
   const walker = new Walker(options.lookup);
-  const value = walker.node(model, undefined, '', CAST_ROOT);
+  const value = walker.node(model, undefined, '', CAST_ROOT, 0);
   return { value, diagnostics: walker.diagnostics };
 }
 
+/**
+ * One walk over the document. It runs once per node of every file, mostly before V8 has optimised anything, so
+ * the loops are written by hand (no callbacks, no per-node arrays or closures) and a container is copied only once
+ * something inside it has changed: most of a real file holds no `$` and no typed value, and sharing it saves
+ * copying both the data and its recorded positions.
+ */
 class Walker {
   readonly diagnostics: Diagnostic[] = [];
   readonly #warned = new Set<string>();
-  /** The keys and indexes from the root to the node being visited; joined only when a message needs it. */
+  /**
+   * The keys and indexes from the root to the node being visited: entry `d` is the key at depth `d`, overwritten
+   * as the walk moves on rather than pushed and popped, and joined only when a message needs the path.
+   */
   readonly #path: (string | number)[] = [];
   constructor(readonly lookup: Lookup) {}
 
-  /** Interpolates a node, the entry `key` of `parent` (undefined at the root); `cursor` tracks typed paths. */
-  node(value: unknown, parent: object | undefined, key: string | number, cursor: CastCursor): unknown {
-    if (typeof value === 'string') return this.scalar(value, parent, key, castKind(cursor));
-    // Containers are copied only when something inside them changed; most of a real file holds no `$` and no typed
-    // value, and sharing it saves copying both the data and its recorded positions.
-    if (Array.isArray(value)) {
-      const items = value.map((item, i) => this.child(item, value, i, cursor));
-      if (items.every((item, i) => item === value[i])) return value;
-      copyLocations(value, items);
-      return items;
-    }
-    if (isPlainObject(value)) {
-      const keys = Object.keys(value);
-      const values = keys.map((k) => this.child(value[k], value, k, cursor));
-      if (values.every((v, i) => v === value[keys[i]!])) return value;
-      // fromEntries defines own keys (safe for `__proto__`) and is much faster than one defineProperty per key.
-      const out = Object.fromEntries(keys.map((k, i) => [k, values[i]]));
-      copyLocations(value, out);
-      return out;
-    }
-    if (isOverride(value)) return new OverrideTag(this.node(value.value, parent, key, cursor));
+  /**
+   * Interpolates a node, the entry `key` of `parent` (undefined at the root) at `depth` keys below the root;
+   * `cursor` tracks typed paths.
+   */
+  node(value: unknown, parent: object | undefined, key: string | number, cursor: CastCursor, depth: number): unknown {
+    if (typeof value === 'string') return this.scalar(value, parent, key, castKind(cursor), depth);
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return this.sequence(value, cursor, depth);
+    if (isPlainObject(value)) return this.mapping(value, cursor, depth);
+    if (isOverride(value)) return new OverrideTag(this.node(value.value, parent, key, cursor, depth));
     return value;
   }
 
-  child(value: unknown, parent: object, key: string | number, cursor: CastCursor): unknown {
-    this.#path.push(key);
-    const out = this.node(value, parent, key, castStep(cursor, key));
-    this.#path.pop();
+  sequence(items: readonly unknown[], cursor: CastCursor, depth: number): unknown {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      this.#path[depth] = i;
+      const result = this.node(item, items, i, castStep(cursor, i), depth + 1);
+      if (result === item) continue;
+      out ??= items.slice();
+      out[i] = result;
+    }
+    if (out === undefined) return items;
+    copyLocations(items, out);
     return out;
   }
 
-  scalar(text: string, parent: object | undefined, key: string | number, kind: CastKind | undefined): unknown {
+  mapping(map: PlainObject, cursor: CastCursor, depth: number): unknown {
+    const keys = Object.keys(map);
+    let out: PlainObject | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const value = map[key];
+      this.#path[depth] = key;
+      const result = this.node(value, map, key, castStep(cursor, key), depth + 1);
+      if (result === value && out === undefined) continue;
+      // First change: the copy takes the unchanged keys before this one, in order.
+      if (out === undefined) out = copyKeys(map, keys, i);
+      setOwn(out, key, result);
+    }
+    if (out === undefined) return map;
+    copyLocations(map, out);
+    return out;
+  }
+
+  scalar(text: string, parent: object | undefined, key: string | number, kind: CastKind | undefined, depth: number): unknown {
     // Most strings hold no `$` and sit at no typed path: leave them without building a path string or a location.
     if (!kind && !text.includes('$')) return text;
     const where = parent ? entryLocation(parent, key) : undefined;
-    const shown = () => this.#path.join('.');
+    const shown = () => this.#path.slice(0, depth).join('.');
     const result = substitute(text, this.lookup);
     if (!result.ok) {
       this.diagnostics.push(
@@ -104,4 +128,11 @@ class Walker {
       );
     }
   }
+}
+
+/** A new mapping holding the first `count` of `keys` with their values from `map`. */
+function copyKeys(map: PlainObject, keys: readonly string[], count: number): PlainObject {
+  const out: PlainObject = {};
+  for (let i = 0; i < count; i++) setOwn(out, keys[i]!, map[keys[i]!]);
+  return out;
 }

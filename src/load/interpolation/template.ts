@@ -12,10 +12,16 @@ export type SubstitutionResult =
   | { ok: true; value: string; unset: string[] }
   | { ok: false; kind: 'invalid' | 'required'; variable?: string; message: string };
 
-const NAME_START = /[_a-zA-Z]/;
-const NAME = /^[_a-zA-Z][_a-zA-Z0-9]*/;
+const DOLLAR = 0x24;
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
+const COLON = 0x3a;
 
-/** Substitutes every variable reference in `template`. */
+/**
+ * Substitutes every variable reference in `template`. The scan works on character codes and cuts out only the names
+ * it looks up: it runs on every string holding a `$`, mostly before V8 has optimised it, where a regular expression
+ * costs its compilation and each `slice` an allocation.
+ */
 export function substitute(template: string, lookup: Lookup): SubstitutionResult {
   if (!template.includes('$')) return { ok: true, value: template, unset: [] };
   const unset: string[] = [];
@@ -28,22 +34,23 @@ export function substitute(template: string, lookup: Lookup): SubstitutionResult
       break;
     }
     out += template.slice(i, dollar);
-    const next = template[dollar + 1];
-    if (next === '$') {
+    const next = template.charCodeAt(dollar + 1);
+    if (next === DOLLAR) {
       out += '$';
       i = dollar + 2;
-    } else if (next !== undefined && NAME_START.test(next)) {
-      const name = NAME.exec(template.slice(dollar + 1))![0];
+    } else if (isNameStart(next)) {
+      const end = nameEnd(template, dollar + 1);
+      const name = template.slice(dollar + 1, end);
       const value = lookup(name);
       if (value === undefined) unset.push(name);
       out += value ?? '';
-      i = dollar + 1 + name.length;
-    } else if (next === '{') {
+      i = end;
+    } else if (next === OPEN) {
       const close = closingBrace(template, dollar + 2);
       if (close < 0) return invalid(template);
-      const braced = expand(template.slice(dollar + 2, close), lookup, template);
+      const braced = expand(template, dollar + 2, close, lookup);
       if (!braced.ok) return braced;
-      unset.push(...braced.unset);
+      for (const name of braced.unset) unset.push(name);
       out += braced.value;
       i = close + 1;
     } else {
@@ -54,29 +61,45 @@ export function substitute(template: string, lookup: Lookup): SubstitutionResult
   return { ok: true, value: out, unset };
 }
 
+/** `[_a-zA-Z]`: a character that starts a name. */
+function isNameStart(code: number): boolean {
+  return code === 0x5f || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** The end of the name `[_a-zA-Z][_a-zA-Z0-9]*` that starts at `start` (the name is greedy). */
+function nameEnd(text: string, start: number): number {
+  let end = start + 1;
+  while (end < text.length) {
+    const code = text.charCodeAt(end);
+    if (!isNameStart(code) && !(code >= 0x30 && code <= 0x39)) break;
+    end++;
+  }
+  return end;
+}
+
 /** The index of the `}` that closes a `${` whose content starts at `start`, or -1. */
 function closingBrace(text: string, start: number): number {
   let depth = 1;
   for (let j = start; j < text.length; j++) {
-    const c = text[j];
-    if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return j;
+    const c = text.charCodeAt(j);
+    if (c === OPEN) depth++;
+    else if (c === CLOSE && --depth === 0) return j;
   }
   return -1;
 }
 
-/** Expands the inside of `${...}`. */
-function expand(inner: string, lookup: Lookup, template: string): SubstitutionResult {
-  const nameMatch = NAME.exec(inner);
-  if (!nameMatch) return invalid(template);
-  const name = nameMatch[0];
-  const rest = inner.slice(name.length);
+/** Expands the inside of `${...}`: the text of `template` from `start` up to (not including) `close`. */
+function expand(template: string, start: number, close: number, lookup: Lookup): SubstitutionResult {
+  if (!isNameStart(template.charCodeAt(start))) return invalid(template);
+  // The name ends at the closing brace at the latest, as `}` is no name character.
+  const end = nameEnd(template, start);
+  const name = template.slice(start, end);
   const value = lookup(name);
-  if (rest === '') return { ok: true, value: value ?? '', unset: value === undefined ? [name] : [] };
-  const colon = rest.startsWith(':');
-  const op = colon ? rest[1] : rest[0];
+  if (end === close) return { ok: true, value: value ?? '', unset: value === undefined ? [name] : [] };
+  const colon = template.charCodeAt(end) === COLON;
+  const op = template[colon ? end + 1 : end];
   if (op !== '-' && op !== '?' && op !== '+') return invalid(template);
-  const arg = rest.slice(colon ? 2 : 1);
+  const arg = template.slice(colon ? end + 2 : end + 1, close);
   // With a colon, an empty value counts as unset; without, only a truly unset variable does.
   const missing = value === undefined || (colon && value === '');
   const lazily = () => substitute(arg, lookup);

@@ -10,7 +10,12 @@ import { splitVolumeSpec } from '../../ir/values/volumes.js';
 export type KeyOf = (entry: unknown) => string | undefined;
 
 /** `KEY=value` entries (environment, labels, args, sysctls, links): the text before the first `=`. */
-export const keyBeforeEquals: KeyOf = (entry) => (typeof entry === 'string' ? entry.split('=', 1)[0] : undefined);
+export const keyBeforeEquals: KeyOf = (entry) => {
+  if (typeof entry !== 'string') return undefined;
+  // indexOf and slice, not split: no array per entry.
+  const equals = entry.indexOf('=');
+  return equals < 0 ? entry : entry.slice(0, equals);
+};
 
 /** Plain strings (dns, tmpfs, cap_add, profiles, aliases, ...): the string itself. */
 export const wholeString: KeyOf = (entry) => (typeof entry === 'string' || typeof entry === 'number' ? String(entry) : undefined);
@@ -59,5 +64,16 @@ function fileTarget(entry: unknown, byDefault: (source: string) => string): stri
 }
 
 function clean(target: string): string {
-  return target.startsWith('/') ? path.posix.normalize(target).replace(/(.)\/$/, '$1') : target;
+  if (!target.startsWith('/')) return target;
+  // Most targets are already clean; path.posix.normalize would return them unchanged, after a walk and a regex.
+  if (isCleanAbsolute(target)) return target;
+  return path.posix.normalize(target).replace(/(.)\/$/, '$1');
+}
+
+/**
+ * True when normalizing the absolute path would change nothing: no empty segment (`//` or a trailing `/`) and no
+ * segment starting with a dot (which covers `.` and `..`, and sends the harmless `.hidden` the slow way).
+ */
+function isCleanAbsolute(target: string): boolean {
+  return target.indexOf('//') < 0 && target.indexOf('/.') < 0 && (target.length === 1 || !target.endsWith('/'));
 }

@@ -61,13 +61,23 @@ export function readComposeFile(
   return parseDocuments(session, decodeText(read.bytes), display);
 }
 
+/**
+ * Models that {@link processDocument} made from a document without `!reset` or `!override`. Include and extends add
+ * only content that a merge or {@link mergeDocuments} has already stripped, so such a model holds no marker, and
+ * the first document of a project (usually the only one) need not be walked again to find none. Keyed by identity:
+ * models are never mutated, so the fact stays true for as long as the model lives.
+ */
+const markerFree = new WeakSet<object>();
+
 /** Runs one parsed document through interpolation, include and extends. */
 export function processDocument(session: LoadSession, doc: unknown, display: string, unit: UnitContext): unknown {
-  const interpolated = interpolateModel(doc, { lookup: unit.lookup, file: display });
+  let markers = false;
+  const interpolated = interpolateModel(doc, { lookup: unit.lookup, file: display, onMarkers: () => (markers = true) });
   session.diagnostics.push(...interpolated.diagnostics);
   let model = dropVersion(session, interpolated.value);
   model = applyIncludes(session, model, unit);
   model = resolveExtends(session, model, display, unit);
+  if (!markers && model !== null && typeof model === 'object') markerFree.add(model);
   return model;
 }
 
@@ -76,7 +86,7 @@ export function mergeDocuments(session: LoadSession, models: readonly unknown[])
   let acc: unknown;
   for (const model of models) {
     if (acc === undefined) {
-      acc = stripMarkers(model);
+      acc = model !== null && typeof model === 'object' && markerFree.has(model) ? model : stripMarkers(model);
     } else {
       const merged = mergeModels(acc, model);
       session.diagnostics.push(...merged.diagnostics);

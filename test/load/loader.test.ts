@@ -285,6 +285,27 @@ describe('files read on the user\'s behalf', () => {
   });
 });
 
+describe('markers in a single file', () => {
+  it('drops a !reset entry and unwraps an !override one when there is no base', () => {
+    const r = loadFiles({
+      '/proj/compose.yaml': 'services:\n  web:\n    image: a\n    command: !reset ["x"]\n    environment: !override {A: "1"}\n',
+    });
+    expect(errors(r.diagnostics)).toEqual([]);
+    expect(r.project?.services.web?.command).toBeUndefined();
+    expect(r.project?.services.web?.environment).toEqual({ A: '1' });
+  });
+
+  it('strips markers of an included file that the including file does not touch', () => {
+    const r = loadFiles({
+      '/proj/compose.yaml': 'include: [inc.yaml]\nservices:\n  web:\n    image: a\n',
+      '/proj/inc.yaml': 'services:\n  db:\n    image: b\n    command: !reset ["x"]\n    labels: !override {L: "1"}\n',
+    });
+    expect(errors(r.diagnostics)).toEqual([]);
+    expect(r.project?.services.db?.command).toBeUndefined();
+    expect(r.project?.services.db?.labels).toEqual({ L: '1' });
+  });
+});
+
 describe('multi-document files', () => {
   it('merges later documents over earlier ones', () => {
     const r = loadFiles({

@@ -6,7 +6,7 @@
  */
 import { error, warning, type Diagnostic, type SourceLocation } from '../../diagnostics/diagnostic.js';
 import { copyLocations, entryLocation } from '../../diagnostics/locations.js';
-import { isOverride, OverrideTag } from '../../parse/tags.js';
+import { isOverride, isReset, OverrideTag } from '../../parse/tags.js';
 import { isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
 import { CAST_ROOT, castKind, castStep, castString, type CastCursor, type CastKind } from './casts.js';
 import { substitute, type Lookup } from './template.js';
@@ -17,12 +17,18 @@ export interface InterpolateOptions {
   lookup: Lookup;
   /** The file shown in diagnostics. */
   file: string;
+  /**
+   * Called once, after the walk, when the document holds a `!reset` or `!override` marker. The walk visits every
+   * node anyway, so a caller learns for free whether the document has markers to strip later.
+   */
+  onMarkers?: () => void;
 }
 
 /** Interpolates and casts a parsed document. */
 export function interpolateModel(model: unknown, options: InterpolateOptions): { value: unknown; diagnostics: Diagnostic[] } {
   const walker = new Walker(options.lookup);
   const value = walker.node(model, undefined, '', CAST_ROOT, 0);
+  if (walker.markers) options.onMarkers?.();
   return { value, diagnostics: walker.diagnostics };
 }
 
@@ -40,6 +46,8 @@ class Walker {
    * as the walk moves on rather than pushed and popped, and joined only when a message needs the path.
    */
   readonly #path: (string | number)[] = [];
+  /** Whether a `!reset` or `!override` marker was met. */
+  markers = false;
   constructor(readonly lookup: Lookup) {}
 
   /**
@@ -48,11 +56,15 @@ class Walker {
    */
   node(value: unknown, parent: object | undefined, key: string | number, cursor: CastCursor, depth: number): unknown {
     if (typeof value === 'string') return this.scalar(value, parent, key, castKind(cursor), depth);
-    if (value === null || typeof value !== 'object') return value;
+    if (value === null || typeof value !== 'object') {
+      if (isReset(value)) this.markers = true;
+      return value;
+    }
     if (Array.isArray(value)) return this.sequence(value, cursor, depth);
     if (isPlainObject(value)) return this.mapping(value, cursor, depth);
-    if (isOverride(value)) return new OverrideTag(this.node(value.value, parent, key, cursor, depth));
-    return value;
+    if (!isOverride(value)) return value;
+    this.markers = true;
+    return new OverrideTag(this.node(value.value, parent, key, cursor, depth));
   }
 
   sequence(items: readonly unknown[], cursor: CastCursor, depth: number): unknown {

@@ -97,6 +97,19 @@ describe('interpolateModel', () => {
     expect(isOverride(web.command) && web.command.value).toEqual(['go']);
   });
 
+  it('tells whether the document holds markers', () => {
+    const seen = (yaml: string) => {
+      let called = 0;
+      const doc = parseComposeYaml(yaml, 'compose.yaml').documents[0]!.value;
+      interpolateModel(doc, { lookup: () => 'x', file: 'compose.yaml', onMarkers: () => called++ });
+      return called;
+    };
+    expect(seen('services:\n  web:\n    image: $A\n')).toBe(0);
+    expect(seen('services:\n  web:\n    ports: !reset []\n    command: !override [a]\n')).toBe(1);
+    expect(seen('services:\n  web:\n    command: !override [a]\n')).toBe(1);
+    expect(seen('services:\n  web:\n    ports: [!reset a]\n')).toBe(1);
+  });
+
   it('never mutates its input', () => {
     const parsed = parseComposeYaml('services:\n  web:\n    image: $A\n', 'compose.yaml').documents[0]!.value;
     const before = JSON.stringify(parsed);

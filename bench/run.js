@@ -2,8 +2,9 @@
  * `npm run bench`: measures stackport and prints a Markdown report.
  *
  * - The floor: `node -e 0`, measured in the same run, so CLI figures can be read as a ratio to Node's own start.
- * - The CLI on a typical 5-service project: config, convert --to kubernetes, convert --to swarm, --check.
- *   Wall time is measured on plain runs; CPU time and peak RSS on separate runs with a tiny exit hook preloaded.
+ * - The CLI on a typical 5-service project: config, convert --to kubernetes, convert --to swarm, --check, run in
+ *   rounds with the floor. Wall time is measured on plain runs; CPU time and peak RSS on separate runs with a tiny
+ *   exit hook preloaded.
  * - The library (load + convert to Kubernetes) on generated projects of 1, 10, 100, 1000 and 5000 services, each
  *   size in its own child process so peak RSS is per size.
  * - Kompose on the same 500-service file, when a `kompose` binary is on PATH.
@@ -33,29 +34,39 @@ const median = (xs) => {
 };
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
-function timeCommand(args, cwd, runs) {
-  spawnSync(process.execPath, args, { cwd, stdio: 'ignore' });
-  const walls = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
-    walls.push(performance.now() - start);
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}`);
-  }
-  const cpus = [];
-  const rss = [];
-  const usageFile = path.join(work, 'rusage.json');
-  for (let i = 0; i < Math.max(3, Math.floor(runs / 4)); i++) {
-    spawnSync(process.execPath, ['--import', path.join(here, 'rusage-hook.js'), ...args], {
-      cwd,
-      stdio: 'ignore',
-      env: { ...process.env, STACKPORT_BENCH_RUSAGE: usageFile },
+/**
+ * Times several commands in rounds, each round running every command once in the same order, so that a slow
+ * patch of a shared machine falls on all of them alike and the ratios to the floor stay fair. Wall time comes from
+ * plain runs; CPU time and peak RSS from separate runs with a tiny exit hook preloaded.
+ */
+function timeCommands(commands, cwd, runs) {
+  const env = { ...process.env, NO_COLOR: '1' };
+  for (const { args } of commands) spawnSync(process.execPath, args, { cwd, stdio: 'ignore', env });
+  const walls = commands.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    commands.forEach(({ args }, i) => {
+      const start = performance.now();
+      const r = spawnSync(process.execPath, args, { cwd, stdio: 'ignore', env });
+      walls[i].push(performance.now() - start);
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}`);
     });
-    const u = JSON.parse(readFileSync(usageFile, 'utf8'));
-    cpus.push(u.cpuMs);
-    rss.push(u.maxRssKb / 1024);
   }
-  return { wall: median(walls), cpu: median(cpus), rss: Math.max(...rss) };
+  const usageFile = path.join(work, 'rusage.json');
+  return commands.map(({ name, args }, i) => {
+    const cpus = [];
+    const rss = [];
+    for (let j = 0; j < Math.max(3, Math.floor(runs / 4)); j++) {
+      spawnSync(process.execPath, ['--import', path.join(here, 'rusage-hook.js'), ...args], {
+        cwd,
+        stdio: 'ignore',
+        env: { ...env, STACKPORT_BENCH_RUSAGE: usageFile },
+      });
+      const u = JSON.parse(readFileSync(usageFile, 'utf8'));
+      cpus.push(u.cpuMs);
+      rss.push(u.maxRssKb / 1024);
+    }
+    return { name, wall: median(walls[i]), cpu: median(cpus), rss: Math.max(...rss) };
+  });
 }
 
 function libraryFigures(size) {
@@ -87,7 +98,7 @@ function libraryFigures(size) {
 function kompose() {
   const dir = path.join(work, 'kompose-500');
   const file = generateProject(dir, 500);
-  const runs = 5;
+  const runs = quick ? 5 : 11;
   const which = spawnSync('sh', ['-c', 'command -v kompose'], { encoding: 'utf8' });
   const walls = [];
   for (let i = 0; which.status === 0 && i < runs; i++) {
@@ -152,13 +163,17 @@ generateProject(small, 5);
 const outDir = path.join(work, 'cli-5-out');
 spawnSync(process.execPath, [bin, 'convert', '--to', 'kubernetes', '-o', outDir], { cwd: small, stdio: 'ignore' });
 
-const floor = timeCommand(['-e', '0'], small, cliRuns);
-const cli = [
-  ['config', [bin, 'config']],
-  ['convert --to kubernetes', [bin, 'convert', '--to', 'kubernetes']],
-  ['convert --to swarm', [bin, 'convert', '--to', 'swarm']],
-  ['convert --to kubernetes -o DIR --check', [bin, 'convert', '--to', 'kubernetes', '-o', outDir, '--check']],
-].map(([name, args]) => ({ name, ...timeCommand(args, small, cliRuns) }));
+const [floor, ...cli] = timeCommands(
+  [
+    { name: 'node -e 0', args: ['-e', '0'] },
+    { name: 'config', args: [bin, 'config'] },
+    { name: 'convert --to kubernetes', args: [bin, 'convert', '--to', 'kubernetes'] },
+    { name: 'convert --to swarm', args: [bin, 'convert', '--to', 'swarm'] },
+    { name: 'convert --to kubernetes -o DIR --check', args: [bin, 'convert', '--to', 'kubernetes', '-o', outDir, '--check'] },
+  ],
+  small,
+  cliRuns,
+);
 
 out(`### CLI on a 5-service project (median of ${cliRuns} runs)`);
 out();

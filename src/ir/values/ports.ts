@@ -24,28 +24,32 @@ export function parsePortSpec(input: string | number): Parsed<Port[]> {
     spec = spec.slice(0, slash);
     if (!PROTOCOLS.has(protocol)) return fail(`invalid protocol "${input.slice(slash + 1)}" in port "${input}": use tcp, udp or sctp`);
   }
-  const parts = spec.split(':');
-  const containerText = parts[parts.length - 1]!;
-  const hostText = parts.length >= 2 ? parts[parts.length - 2]! : '';
-  let ip = parts.length >= 3 ? parts.slice(0, -2).join(':') : undefined;
+  // `[[ip:]host:]container`, found from the right (an IPv6 address holds colons of its own).
+  const last = spec.lastIndexOf(':');
+  const before = last > 0 ? spec.lastIndexOf(':', last - 1) : -1;
+  const containerText = last < 0 ? spec : spec.slice(last + 1);
+  const hostText = last < 0 ? '' : spec.slice(before + 1, last);
+  let ip = before < 0 ? undefined : spec.slice(0, before);
   if (ip !== undefined) {
     if (ip.startsWith('[') && ip.endsWith(']')) ip = ip.slice(1, -1);
     if (ip === '') ip = undefined;
     else if (isIP(ip) === 0) return fail(`invalid IP address "${ip}" in port "${input}"`);
   }
-  const container = parseRange(containerText);
-  if (!container.ok) return fail(`invalid container port in "${input}": ${container.message}`);
+  const container = readRange(containerText);
+  if (container < 0) return fail(`invalid container port in "${input}": ${rangeMessage(containerText, container)}`);
+  const cStart = rangeStart(container);
+  const cEnd = rangeEnd(container);
   // Host port 0 asks for any free port; container port 0 names no port at all.
-  if (container.value[0] === 0) return fail(`invalid container port in "${input}": must be 1 to 65535`);
-  const host = hostText === '' ? undefined : parseRange(hostText);
-  if (host && !host.ok) return fail(`invalid host port in "${input}": ${host.message}`);
-  const [cStart, cEnd] = container.value;
+  if (cStart === 0) return fail(`invalid container port in "${input}": must be 1 to 65535`);
+  const host = hostText === '' ? undefined : readRange(hostText);
+  if (host !== undefined && host < 0) return fail(`invalid host port in "${input}": ${rangeMessage(hostText, host)}`);
   const proto = protocol as Port['protocol'];
   const entries: Port[] = [];
-  if (!host) {
+  if (host === undefined) {
     for (let p = cStart; p <= cEnd; p++) entries.push(port(p, undefined, ip, proto));
   } else {
-    const [hStart, hEnd] = host.value;
+    const hStart = rangeStart(host);
+    const hEnd = rangeEnd(host);
     if (cStart === cEnd) entries.push(port(cStart, hStart === hEnd ? String(hStart) : `${hStart}-${hEnd}`, ip, proto));
     else if (hEnd - hStart !== cEnd - cStart) {
       return fail(`invalid port "${input}": the host and container ranges must have the same length`);
@@ -53,19 +57,60 @@ export function parsePortSpec(input: string | number): Parsed<Port[]> {
       for (let i = 0; i <= cEnd - cStart; i++) entries.push(port(cStart + i, String(hStart + i), ip, proto));
     }
   }
-  // Compose orders the entries of one spec by the text "<port>/<protocol>".
-  return ok(entries.sort((a, b) => compareText(`${a.target}/${a.protocol}`, `${b.target}/${b.protocol}`)));
+  // Compose orders the entries of one spec by the text "<port>/<protocol>" (one entry, the usual case, is in order).
+  if (entries.length > 1) entries.sort((a, b) => compareText(`${a.target}/${a.protocol}`, `${b.target}/${b.protocol}`));
+  return ok(entries);
 }
 
 /** A port number or `a-b` range. */
 export function parseRange(text: string): Parsed<[number, number]> {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(text);
-  if (!m) return fail(`"${text}" is not a port number or range`);
-  const start = Number(m[1]);
-  const end = m[2] === undefined ? start : Number(m[2]);
-  if (start > 65535 || end > 65535) return fail(`${text} is out of range (0 to 65535)`);
-  if (end < start) return fail(`the range ${text} ends before it starts`);
-  return ok([start, end]);
+  const range = readRange(text);
+  return range < 0 ? fail(rangeMessage(text, range)) : ok([rangeStart(range), rangeEnd(range)]);
+}
+
+// readRange packs a valid range into one number, start * RANGE_BASE + end (both at most 65535), so the hot path
+// allocates nothing; the negative values name what is wrong.
+const RANGE_BASE = 0x10000;
+const NOT_A_RANGE = -1;
+const OUT_OF_RANGE = -2;
+const BACKWARDS = -3;
+
+/** Reads `\d+` or `\d+-\d+`: a packed range, or one of the negative codes above. */
+function readRange(text: string): number {
+  let start = 0;
+  let end = 0;
+  let digits = 0;
+  let dash = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (dash < 0) start = start * 10 + (c - 0x30);
+      else end = end * 10 + (c - 0x30);
+      digits++;
+    } else if (c === 0x2d && dash < 0 && digits > 0) {
+      dash = i;
+      digits = 0;
+    } else return NOT_A_RANGE;
+  }
+  if (digits === 0) return NOT_A_RANGE;
+  if (dash < 0) end = start;
+  if (start > 65535 || end > 65535) return OUT_OF_RANGE;
+  if (end < start) return BACKWARDS;
+  return start * RANGE_BASE + end;
+}
+
+function rangeStart(range: number): number {
+  return Math.floor(range / RANGE_BASE);
+}
+
+function rangeEnd(range: number): number {
+  return range % RANGE_BASE;
+}
+
+function rangeMessage(text: string, code: number): string {
+  if (code === OUT_OF_RANGE) return `${text} is out of range (0 to 65535)`;
+  if (code === BACKWARDS) return `the range ${text} ends before it starts`;
+  return `"${text}" is not a port number or range`;
 }
 
 function port(target: number, published: string | undefined, hostIp: string | undefined, protocol: Port['protocol']): Port {

@@ -8,6 +8,8 @@ import { error, warning, type Diagnostic } from '../../diagnostics/diagnostic.js
 import { entryLocation } from '../../diagnostics/locations.js';
 import { isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
 import type { Extensions } from '../types.js';
+import { parseByteSize } from '../values/bytes.js';
+import { parseDuration } from '../values/duration.js';
 import type { Parsed } from '../values/result.js';
 
 /** What the normalizer needs to know about the project. */
@@ -31,6 +33,11 @@ export interface NormalizeContext {
 /** The normalizer's running state. */
 export class Normalizer {
   readonly diagnostics: Diagnostic[] = [];
+  // Services of one project repeat the same paths, durations and sizes (`./config/app.conf`, `30s`, `256m`), so
+  // each distinct text is worked out once. The cached results are immutable strings and parse results.
+  readonly #projectPaths = new Map<string, string>();
+  readonly #durations = new Map<string, Parsed<number>>();
+  readonly #sizes = new Map<string, Parsed<number>>();
   constructor(readonly context: NormalizeContext) {}
 
   /** Reports an error at the entry `key` of `container`. */
@@ -50,12 +57,32 @@ export class Normalizer {
     return undefined;
   }
 
+  /** Reports a value that did not parse, at the entry it came from; `where` names the field in the message. */
+  invalid(code: string, where: string, message: string, container: object, key: string | number): void {
+    this.error(code, `${where}: ${message}`, container, key);
+  }
+
+  /** {@link parseDuration}, once per distinct text. */
+  duration(value: string | number): Parsed<number> {
+    if (typeof value !== 'string') return parseDuration(value);
+    let result = this.#durations.get(value);
+    if (result === undefined) this.#durations.set(value, (result = parseDuration(value)));
+    return result;
+  }
+
+  /** {@link parseByteSize}, once per distinct text. */
+  byteSize(value: string | number): Parsed<number> {
+    if (typeof value !== 'string') return parseByteSize(value);
+    let result = this.#sizes.get(value);
+    if (result === undefined) this.#sizes.set(value, (result = parseByteSize(value)));
+    return result;
+  }
+
   /** A path as stored in the IR: absolute and `~` paths as written, others relative to the project (`./x`). */
   projectPath(p: string): string {
-    if (path.posix.isAbsolute(p) || p.startsWith('~') || /^[A-Za-z]:[\\/]/.test(p)) return p;
-    const normalized = path.posix.normalize(p.split('\\').join('/'));
-    if (normalized === '.' || normalized === './') return '.';
-    return normalized.startsWith('../') || normalized === '..' ? normalized : `./${normalized.replace(/^\.\//, '')}`;
+    let stored = this.#projectPaths.get(p);
+    if (stored === undefined) this.#projectPaths.set(p, (stored = storedPath(p)));
+    return stored;
   }
 
   /** The absolute path of a path stored in the IR, for reading it. */
@@ -63,6 +90,14 @@ export class Normalizer {
     if (p.startsWith('~')) return path.join(this.context.homeDir ?? '~', p.slice(1));
     return path.resolve(this.context.projectDir, p);
   }
+}
+
+/** See {@link Normalizer.projectPath}. */
+function storedPath(p: string): string {
+  if (path.posix.isAbsolute(p) || p.startsWith('~') || /^[A-Za-z]:[\\/]/.test(p)) return p;
+  const normalized = path.posix.normalize(p.split('\\').join('/'));
+  if (normalized === '.' || normalized === './') return '.';
+  return normalized.startsWith('../') || normalized === '..' ? normalized : `./${normalized.replace(/^\.\//, '')}`;
 }
 
 /** A string from a scalar (numbers and booleans are written the way YAML wrote them). */
@@ -73,32 +108,50 @@ export function text(value: unknown): string {
 /** A list of strings from a string or a list (Compose's "string or list" fields). */
 export function stringList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(text);
-  return [text(value)];
+  if (!Array.isArray(value)) return [text(value)];
+  // A plain loop: this runs for several fields of every service.
+  const out: string[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (item !== null && item !== undefined) out.push(text(item));
+  }
+  return out;
 }
 
 /** `x-*` keys of a mapping. */
 export function extensionsOf(value: unknown): Extensions {
   const out: Extensions = {};
   if (!isPlainObject(value)) return out;
-  for (const key of Object.keys(value)) if (key.startsWith('x-')) setOwn(out, key, value[key]);
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) if (isExtensionKey(keys[i]!)) setOwn(out, keys[i]!, value[keys[i]!]);
   return out;
 }
 
-/** A `KEY=value` list or a mapping as a record; `nullValue` is what a bare key or null maps to. */
+/** True for an `x-*` key (a char-code test: this runs for every key of most mappings). */
+export function isExtensionKey(key: string): boolean {
+  return key.charCodeAt(0) === 0x78 && key.charCodeAt(1) === 0x2d;
+}
+
+/**
+ * A `KEY=value` list or a mapping as a record; `nullValue` is what a bare key or null maps to.
+ *
+ * The helpers here run for many values of every service, so they use indexed loops: in cold code, `for...of` steps
+ * an iterator object through every item.
+ */
 export function keyValueRecord<T>(value: unknown, nullValue: T): Record<string, string | T> {
   const out: Record<string, string | T> = {};
   if (Array.isArray(value)) {
-    for (const item of value) {
-      const entry = text(item);
+    for (let i = 0; i < value.length; i++) {
+      const entry = text(value[i]);
       const eq = entry.indexOf('=');
       if (eq < 0) setOwn(out, entry, nullValue);
       else setOwn(out, entry.slice(0, eq), entry.slice(eq + 1));
     }
   } else if (isPlainObject(value)) {
-    for (const key of Object.keys(value)) {
-      const v = value[key];
-      setOwn(out, key, v === null || v === undefined ? nullValue : text(v));
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const v = value[keys[i]!];
+      setOwn(out, keys[i]!, v === null || v === undefined ? nullValue : text(v));
     }
   }
   return out;
@@ -117,8 +170,9 @@ export function mapping(value: unknown): PlainObject {
 /** A number from a number or a numeric string, else undefined. */
 export function numberFrom(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
-  return undefined;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isNaN(n) ? undefined : n;
 }
 
 /** A boolean from a boolean, else undefined. */

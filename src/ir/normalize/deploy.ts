@@ -1,13 +1,16 @@
 /** `deploy`: durations in milliseconds, sizes in bytes, CPUs as numbers (§13). */
 import { isPlainObject } from '../../util/objects.js';
 import type { Deploy, DeviceRequest, ResourceLimits, ResourceReservations, UpdateConfig } from '../types.js';
-import { parseByteSize } from '../values/bytes.js';
-import { parseDuration } from '../values/duration.js';
 import { extensionsOf, numberFrom, stringList, stringRecord, text, type Normalizer } from './context.js';
+
+const UPDATE_CONFIGS = ['update_config', 'rollback_config'] as const;
+const RESTART_DURATIONS = ['delay', 'window'] as const;
+const UPDATE_DURATIONS = ['delay', 'monitor'] as const;
 
 /** Normalizes a service's `deploy`. */
 export function normalizeDeploy(n: Normalizer, value: unknown, service: string): Deploy | undefined {
   if (!isPlainObject(value)) return undefined;
+  // `where` is the prefix of field paths in messages; the full paths are built only when there is something to report.
   const where = `services.${service}.deploy`;
   const deploy: Deploy = { extensions: extensionsOf(value) };
   if (typeof value.mode === 'string') deploy.mode = value.mode;
@@ -15,14 +18,14 @@ export function normalizeDeploy(n: Normalizer, value: unknown, service: string):
   if (replicas !== undefined) deploy.replicas = replicas;
   if (value.labels !== undefined) deploy.labels = stringRecord(value.labels);
   if (typeof value.endpoint_mode === 'string') deploy.endpoint_mode = value.endpoint_mode;
-  for (const key of ['update_config', 'rollback_config'] as const) {
-    if (isPlainObject(value[key])) deploy[key] = updateConfig(n, value[key] as Record<string, unknown>, `${where}.${key}`);
+  for (const key of UPDATE_CONFIGS) {
+    if (isPlainObject(value[key])) deploy[key] = updateConfig(n, value[key] as Record<string, unknown>, where, key);
   }
   if (isPlainObject(value.resources)) {
     const r = value.resources;
     deploy.resources = {};
-    if (isPlainObject(r.limits)) deploy.resources.limits = limits(n, r.limits, `${where}.resources.limits`);
-    if (isPlainObject(r.reservations)) deploy.resources.reservations = reservations(n, r.reservations, `${where}.resources.reservations`);
+    if (isPlainObject(r.limits)) deploy.resources.limits = limits(n, r.limits, where);
+    if (isPlainObject(r.reservations)) deploy.resources.reservations = reservations(n, r.reservations, where);
   }
   if (isPlainObject(value.restart_policy)) {
     const p = value.restart_policy;
@@ -30,10 +33,11 @@ export function normalizeDeploy(n: Normalizer, value: unknown, service: string):
     if (typeof p.condition === 'string') deploy.restart_policy.condition = p.condition;
     const attempts = numberFrom(p.max_attempts);
     if (attempts !== undefined) deploy.restart_policy.max_attempts = attempts;
-    for (const key of ['delay', 'window'] as const) {
+    for (const key of RESTART_DURATIONS) {
       if (p[key] === undefined || p[key] === null) continue;
-      const ms = n.parsed(parseDuration(p[key] as string), 'DURATION_INVALID', `${where}.restart_policy.${key}`, p, key);
-      if (ms !== undefined) deploy.restart_policy[key] = ms;
+      const ms = n.duration(p[key] as string);
+      if (ms.ok) deploy.restart_policy[key] = ms.value;
+      else n.invalid('DURATION_INVALID', `${where}.restart_policy.${key}`, ms.message, p, key);
     }
   }
   if (isPlainObject(value.placement)) {
@@ -49,14 +53,15 @@ export function normalizeDeploy(n: Normalizer, value: unknown, service: string):
   return deploy;
 }
 
-function updateConfig(n: Normalizer, value: Record<string, unknown>, where: string): UpdateConfig {
+function updateConfig(n: Normalizer, value: Record<string, unknown>, where: string, field: string): UpdateConfig {
   const out: UpdateConfig = {};
   const parallelism = numberFrom(value.parallelism);
   if (parallelism !== undefined) out.parallelism = parallelism;
-  for (const key of ['delay', 'monitor'] as const) {
+  for (const key of UPDATE_DURATIONS) {
     if (value[key] === undefined || value[key] === null) continue;
-    const ms = n.parsed(parseDuration(value[key] as string), 'DURATION_INVALID', `${where}.${key}`, value, key);
-    if (ms !== undefined) out[key] = ms;
+    const ms = n.duration(value[key] as string);
+    if (ms.ok) out[key] = ms.value;
+    else n.invalid('DURATION_INVALID', `${where}.${field}.${key}`, ms.message, value, key);
   }
   if (typeof value.failure_action === 'string') out.failure_action = value.failure_action;
   const ratio = numberFrom(value.max_failure_ratio);
@@ -65,16 +70,20 @@ function updateConfig(n: Normalizer, value: Record<string, unknown>, where: stri
   return out;
 }
 
-function memory(n: Normalizer, value: Record<string, unknown>, where: string): number | undefined {
+/** `memory` of `resources.<field>`, in bytes. */
+function memory(n: Normalizer, value: Record<string, unknown>, where: string, field: string): number | undefined {
   if (value.memory === undefined || value.memory === null) return undefined;
-  return n.parsed(parseByteSize(value.memory as string | number), 'SIZE_INVALID', `${where}.memory`, value, 'memory');
+  const size = n.byteSize(value.memory as string | number);
+  if (size.ok) return size.value;
+  n.invalid('SIZE_INVALID', `${where}.resources.${field}.memory`, size.message, value, 'memory');
+  return undefined;
 }
 
 function limits(n: Normalizer, value: Record<string, unknown>, where: string): ResourceLimits {
   const out: ResourceLimits = {};
   const cpus = numberFrom(value.cpus);
   if (cpus !== undefined) out.cpus = cpus;
-  const mem = memory(n, value, where);
+  const mem = memory(n, value, where, 'limits');
   if (mem !== undefined) out.memory = mem;
   const pids = numberFrom(value.pids);
   if (pids !== undefined) out.pids = pids;
@@ -85,7 +94,7 @@ function reservations(n: Normalizer, value: Record<string, unknown>, where: stri
   const out: ResourceReservations = {};
   const cpus = numberFrom(value.cpus);
   if (cpus !== undefined) out.cpus = cpus;
-  const mem = memory(n, value, where);
+  const mem = memory(n, value, where, 'reservations');
   if (mem !== undefined) out.memory = mem;
   if (Array.isArray(value.devices)) out.devices = value.devices.filter(isPlainObject).map(deviceRequest);
   if (Array.isArray(value.generic_resources)) {

@@ -7,7 +7,8 @@ import { extensionsOf, numberFrom, text } from './context.js';
 export function normalizeFileRefs(value: unknown, kind: 'secret' | 'config'): ServiceFileRef[] {
   if (!Array.isArray(value)) return [];
   const out: ServiceFileRef[] = [];
-  for (const entry of value) {
+  for (let i = 0; i < value.length; i++) {
+    const entry: unknown = value[i];
     if (typeof entry === 'string') {
       out.push(kind === 'secret' ? { source: entry, target: `/run/secrets/${entry}`, extensions: {} } : { source: entry, extensions: {} });
       continue;

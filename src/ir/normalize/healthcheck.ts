@@ -1,7 +1,6 @@
 /** `healthcheck`: the test in list form, timings in milliseconds, `NONE` as `disable` (§13). */
 import { isPlainObject } from '../../util/objects.js';
 import type { Healthcheck } from '../types.js';
-import { parseDuration } from '../values/duration.js';
 import { booleanFrom, extensionsOf, numberFrom, text, type Normalizer } from './context.js';
 
 const TIMINGS = ['interval', 'timeout', 'start_period', 'start_interval'] as const;
@@ -13,16 +12,20 @@ export function normalizeHealthcheck(n: Normalizer, value: unknown, service: str
   const test = value.test;
   if (typeof test === 'string') check.test = ['CMD-SHELL', test];
   else if (Array.isArray(test)) {
-    const list = test.map(text);
+    const list: string[] = [];
+    for (let i = 0; i < test.length; i++) list.push(text(test[i]));
     if (list[0] === 'NONE') check.disable = true;
     else if (list[0] !== 'CMD' && list[0] !== 'CMD-SHELL') {
       n.error('HEALTHCHECK_INVALID', `services.${service}.healthcheck.test must start with CMD, CMD-SHELL or NONE`, value, 'test');
     } else check.test = list;
   }
-  for (const key of TIMINGS) {
-    if (value[key] === undefined || value[key] === null) continue;
-    const ms = n.parsed(parseDuration(value[key] as string | number), 'DURATION_INVALID', `services.${service}.healthcheck.${key}`, value, key);
-    if (ms !== undefined) check[key] = ms;
+  for (let i = 0; i < TIMINGS.length; i++) {
+    const key = TIMINGS[i]!;
+    const raw = value[key];
+    if (raw === undefined || raw === null) continue;
+    const ms = n.duration(raw as string | number);
+    if (ms.ok) check[key] = ms.value;
+    else n.invalid('DURATION_INVALID', `services.${service}.healthcheck.${key}`, ms.message, value, key);
   }
   const retries = numberFrom(value.retries);
   if (retries !== undefined) check.retries = retries;

@@ -127,6 +127,10 @@ export function normalizeHooks(n: Normalizer, value: unknown, where: string): Ho
 /** `command` / `entrypoint`: a string split as Compose splits it, a list as written, null as absent. */
 export function commandList(n: Normalizer, value: unknown, where: string, container: object, key: string): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) return value.map(text);
+  if (Array.isArray(value)) {
+    const argv: string[] = [];
+    for (let i = 0; i < value.length; i++) argv.push(text(value[i]));
+    return argv;
+  }
   return n.parsed(splitCommand(text(value)), 'COMMAND_INVALID', where, container, key);
 }

@@ -58,6 +58,10 @@ export function normalizeProject(model: unknown, context: NormalizeContext): { p
 /** Compose adds `networks.default` only when some service is attached to it. */
 function addDefaultNetwork(networks: Record<string, Network>, services: Record<string, Service>, projectName: string): void {
   if (Object.prototype.hasOwnProperty.call(networks, 'default')) return;
-  const used = Object.values(services).some((s) => Object.prototype.hasOwnProperty.call(s.networks, 'default'));
-  if (used) setOwn(networks, 'default', { name: `${projectName}_default`, extensions: {} });
+  for (const name of Object.keys(services)) {
+    if (Object.prototype.hasOwnProperty.call(services[name]!.networks, 'default')) {
+      setOwn(networks, 'default', { name: `${projectName}_default`, extensions: {} });
+      return;
+    }
+  }
 }

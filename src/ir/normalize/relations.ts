@@ -7,9 +7,10 @@ import { booleanFrom, extensionsOf, numberFrom, stringList, stringRecord, text }
 export function normalizeServiceNetworks(value: unknown): Record<string, ServiceNetwork> {
   const out: Record<string, ServiceNetwork> = {};
   if (Array.isArray(value)) {
-    for (const name of value) setOwn(out, text(name), { extensions: {} });
+    for (let i = 0; i < value.length; i++) setOwn(out, text(value[i]), { extensions: {} });
   } else if (isPlainObject(value)) {
-    for (const name of Object.keys(value)) setOwn(out, name, serviceNetwork(value[name]));
+    const names = Object.keys(value);
+    for (let i = 0; i < names.length; i++) setOwn(out, names[i]!, serviceNetwork(value[names[i]!]));
   }
   return out;
 }
@@ -31,6 +32,9 @@ function serviceNetwork(value: unknown): ServiceNetwork {
   return network;
 }
 
+/** Keys whose `service:<name>` value makes an implicit dependency on that service. */
+const SERVICE_MODES = ['network_mode', 'ipc', 'pid', 'uts', 'cgroup'] as const;
+
 const CONDITIONS = new Set(['service_started', 'service_healthy', 'service_completed_successfully']);
 
 /** Normalizes `depends_on`, then adds the implicit dependencies of links, `service:` modes and volumes_from. */
@@ -38,9 +42,11 @@ export function normalizeDependsOn(raw: Record<string, unknown>): Record<string,
   const out: Record<string, DependsOn> = {};
   const value = raw.depends_on;
   if (Array.isArray(value)) {
-    for (const name of value) setOwn(out, text(name), { condition: 'service_started', restart: false, required: true });
+    for (let i = 0; i < value.length; i++) setOwn(out, text(value[i]), { condition: 'service_started', restart: false, required: true });
   } else if (isPlainObject(value)) {
-    for (const name of Object.keys(value)) {
+    const names = Object.keys(value);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
       const entry = isPlainObject(value[name]) ? value[name] : {};
       const condition = typeof entry.condition === 'string' && CONDITIONS.has(entry.condition) ? entry.condition : 'service_started';
       setOwn(out, name, {
@@ -50,18 +56,20 @@ export function normalizeDependsOn(raw: Record<string, unknown>): Record<string,
       });
     }
   }
-  const implicit = (name: string, restart: boolean) => {
-    if (name !== '' && !Object.prototype.hasOwnProperty.call(out, name)) {
-      setOwn(out, name, { condition: 'service_started', restart, required: true });
-    }
-  };
-  for (const link of stringList(raw.links)) implicit(link.split(':')[0]!, true);
-  for (const key of ['network_mode', 'ipc', 'pid', 'uts', 'cgroup']) {
-    const mode = raw[key];
-    if (typeof mode === 'string' && mode.startsWith('service:')) implicit(mode.slice('service:'.length), true);
+  if (raw.links !== undefined) for (const link of stringList(raw.links)) implicit(out, link.split(':')[0]!, true);
+  for (let i = 0; i < SERVICE_MODES.length; i++) {
+    const mode = raw[SERVICE_MODES[i]!];
+    if (typeof mode === 'string' && mode.startsWith('service:')) implicit(out, mode.slice('service:'.length), true);
   }
-  for (const from of stringList(raw.volumes_from)) {
-    if (!from.startsWith('container:')) implicit(from.split(':')[0]!, false);
+  if (raw.volumes_from !== undefined) {
+    for (const from of stringList(raw.volumes_from)) if (!from.startsWith('container:')) implicit(out, from.split(':')[0]!, false);
   }
   return out;
+}
+
+/** Adds an implicit dependency unless one on that service is declared. */
+function implicit(out: Record<string, DependsOn>, name: string, restart: boolean): void {
+  if (name !== '' && !Object.prototype.hasOwnProperty.call(out, name)) {
+    setOwn(out, name, { condition: 'service_started', restart, required: true });
+  }
 }

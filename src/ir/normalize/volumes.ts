@@ -1,7 +1,6 @@
 /** Service `volumes`, `tmpfs` and `volumes_from`, in long syntax with project-relative bind sources (§13, §15). */
 import { isPlainObject } from '../../util/objects.js';
 import type { ServiceVolume } from '../types.js';
-import { parseByteSize } from '../values/bytes.js';
 import { cleanTarget, parseVolumeSpec } from '../values/volumes.js';
 import { booleanFrom, extensionsOf, mapping, numberFrom, stringRecord, text, type Normalizer } from './context.js';
 
@@ -11,16 +10,23 @@ const TYPES = new Set(['volume', 'bind', 'tmpfs', 'npipe', 'cluster', 'image']);
 export function normalizeServiceVolumes(n: Normalizer, value: unknown, service: string): ServiceVolume[] {
   if (!Array.isArray(value)) return [];
   const out: ServiceVolume[] = [];
-  value.forEach((entry, i) => {
-    const where = `services.${service}.volumes[${i}]`;
+  for (let i = 0; i < value.length; i++) {
+    const entry: unknown = value[i];
     let volume: ServiceVolume | undefined;
-    if (typeof entry === 'string') volume = n.parsed(parseVolumeSpec(entry), 'VOLUME_INVALID', where, value, i);
-    else if (isPlainObject(entry)) volume = longVolume(n, entry, where, value, i);
-    if (!volume) return;
+    if (typeof entry === 'string') {
+      const parsed = parseVolumeSpec(entry);
+      if (parsed.ok) volume = parsed.value;
+      else n.invalid('VOLUME_INVALID', volumeWhere(service, i), parsed.message, value, i);
+    } else if (isPlainObject(entry)) volume = longVolume(n, entry, volumeWhere(service, i), value, i);
+    if (!volume) continue;
     if (volume.type === 'bind' && volume.source !== undefined) volume.source = n.projectPath(volume.source);
     out.push(volume);
-  });
+  }
   return out;
+}
+
+function volumeWhere(service: string, i: number): string {
+  return `services.${service}.volumes[${i}]`;
 }
 
 function longVolume(n: Normalizer, entry: Record<string, unknown>, where: string, list: unknown[], i: number): ServiceVolume | undefined {
@@ -61,7 +67,7 @@ function longVolume(n: Normalizer, entry: Record<string, unknown>, where: string
     const t = mapping(entry.tmpfs);
     volume.tmpfs = {};
     if (t.size !== undefined) {
-      const size = n.parsed(parseByteSize(t.size as string | number), 'SIZE_INVALID', `${where}.tmpfs.size`, t, 'size');
+      const size = n.parsed(n.byteSize(t.size as string | number), 'SIZE_INVALID', `${where}.tmpfs.size`, t, 'size');
       if (size !== undefined) volume.tmpfs.size = size;
     }
     const mode = numberFrom(t.mode);

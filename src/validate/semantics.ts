@@ -5,15 +5,17 @@
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { entryLocation } from '../diagnostics/locations.js';
-import { sortedNames, type Project, type Service } from '../ir/types.js';
+import { sortedNames, type Project, type Service, type ServiceFileRef } from '../ir/types.js';
 
 /** Checks a normalized project. */
 export function checkProject(project: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const name of sortedNames(project.services)) checkService(project, project.services[name]!, out);
+  // One sorted list of names for every check below.
+  const names = sortedNames(project.services);
+  for (const name of names) checkService(project, project.services[name]!, out);
   checkResources(project, out);
-  checkCycles(project, out);
-  checkContainerNames(project, out);
+  checkCycles(project, names, out);
+  checkContainerNames(project, names, out);
   return out;
 }
 
@@ -25,57 +27,83 @@ function has(record: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(record, key);
 }
 
+/** How messages name a service (built only when there is something to report). */
+function label(s: Service): string {
+  return `service "${s.name}"`;
+}
+
 function checkService(project: Project, s: Service, out: Diagnostic[]): void {
-  const svc = `service "${s.name}"`;
   if (s.image === undefined && s.build === undefined && s.provider === undefined) {
-    out.push(error('SERVICE_NO_IMAGE', `${svc} has neither an image nor a build context specified`, at(s, 'name'), 'add image: or build:'));
+    out.push(error('SERVICE_NO_IMAGE', `${label(s)} has neither an image nor a build context specified`, at(s, 'name'), 'add image: or build:'));
   }
   if (s.build?.dockerfile_inline !== undefined && s.build.dockerfile !== undefined && s.build.dockerfile !== 'Dockerfile') {
-    out.push(error('BUILD_CONFLICT', `${svc}: build.dockerfile and build.dockerfile_inline are mutually exclusive`, at(s, 'build')));
+    out.push(error('BUILD_CONFLICT', `${label(s)}: build.dockerfile and build.dockerfile_inline are mutually exclusive`, at(s, 'build')));
   }
-  if (s.network_mode !== undefined && Object.keys(s.networks).length > 0) {
-    out.push(error('NETWORK_MODE_CONFLICT', `${svc} declares network_mode together with networks`, at(s, 'network_mode')));
-  }
-  for (const net of Object.keys(s.networks)) {
-    if (!has(project.networks, net)) out.push(error('UNDEFINED_NETWORK', `${svc} refers to undefined network ${net}`, at(s, 'networks')));
-  }
-  for (const v of s.volumes) {
-    if (v.type === 'volume' && v.source !== undefined && !has(project.volumes, v.source)) {
-      out.push(error('UNDEFINED_VOLUME', `${svc} refers to undefined volume ${v.source}`, at(s, 'volumes'), `declare it under the top-level volumes:`));
-    }
-  }
-  for (const [kind, refs] of [['secret', s.secrets], ['config', s.configs]] as const) {
-    const defined = kind === 'secret' ? project.secrets : project.configs;
-    for (const ref of refs) {
-      if (!has(defined, ref.source)) out.push(error(`UNDEFINED_${kind.toUpperCase()}`, `${svc} refers to undefined ${kind} ${ref.source}`, at(s, `${kind}s`)));
-    }
-  }
-  for (const [dep, spec] of Object.entries(s.depends_on)) {
-    if (has(project.services, dep)) continue;
-    if (!spec.required) continue;
-    const why = has(project.disabled_services, dep) ? ` (it is disabled by its profiles)` : '';
-    out.push(error('UNDEFINED_SERVICE', `${svc} depends on undefined service "${dep}"${why}`, at(s, 'depends_on')));
-  }
+  checkReferences(project, s, out);
   const mode = s.network_mode;
   if (mode?.startsWith('service:') && !has(project.services, mode.slice(8))) {
-    out.push(error('UNDEFINED_SERVICE', `${svc} uses network_mode of undefined service "${mode.slice(8)}"`, at(s, 'network_mode')));
+    out.push(error('UNDEFINED_SERVICE', `${label(s)} uses network_mode of undefined service "${mode.slice(8)}"`, at(s, 'network_mode')));
   }
   const replicas = s.deploy?.replicas ?? s.scale;
-  if (replicas !== undefined && replicas < 0) out.push(error('REPLICAS_INVALID', `${svc}: replicas must not be negative`, at(s, 'deploy')));
+  if (replicas !== undefined && replicas < 0) out.push(error('REPLICAS_INVALID', `${label(s)}: replicas must not be negative`, at(s, 'deploy')));
   if (s.container_name !== undefined && replicas !== undefined && replicas > 1) {
-    out.push(error('CONTAINER_NAME_SCALE', `${svc} sets container_name, so it cannot have ${replicas} replicas`, at(s, 'container_name')));
+    out.push(error('CONTAINER_NAME_SCALE', `${label(s)} sets container_name, so it cannot have ${replicas} replicas`, at(s, 'container_name')));
   }
   const limits = s.deploy?.resources?.limits;
   if (s.cpus !== undefined && limits?.cpus !== undefined && s.cpus !== limits.cpus) {
-    out.push(error('CPUS_CONFLICT', `${svc}: cpus and deploy.resources.limits.cpus differ`, at(s, 'cpus')));
+    out.push(error('CPUS_CONFLICT', `${label(s)}: cpus and deploy.resources.limits.cpus differ`, at(s, 'cpus')));
   }
   if (s.mem_limit !== undefined && limits?.memory !== undefined && s.mem_limit !== limits.memory) {
-    out.push(error('MEMORY_CONFLICT', `${svc}: mem_limit and deploy.resources.limits.memory differ`, at(s, 'mem_limit')));
+    out.push(error('MEMORY_CONFLICT', `${label(s)}: mem_limit and deploy.resources.limits.memory differ`, at(s, 'mem_limit')));
   }
+  checkMounts(s, out);
+}
+
+/** Networks, volumes, secrets, configs and services the service names must exist (indexed loops: per service). */
+function checkReferences(project: Project, s: Service, out: Diagnostic[]): void {
+  const networks = Object.keys(s.networks);
+  if (s.network_mode !== undefined && networks.length > 0) {
+    out.push(error('NETWORK_MODE_CONFLICT', `${label(s)} declares network_mode together with networks`, at(s, 'network_mode')));
+  }
+  for (let i = 0; i < networks.length; i++) {
+    const net = networks[i]!;
+    if (!has(project.networks, net)) out.push(error('UNDEFINED_NETWORK', `${label(s)} refers to undefined network ${net}`, at(s, 'networks')));
+  }
+  for (let i = 0; i < s.volumes.length; i++) {
+    const v = s.volumes[i]!;
+    if (v.type === 'volume' && v.source !== undefined && !has(project.volumes, v.source)) {
+      out.push(error('UNDEFINED_VOLUME', `${label(s)} refers to undefined volume ${v.source}`, at(s, 'volumes'), `declare it under the top-level volumes:`));
+    }
+  }
+  checkFileRefs(s, 'secret', s.secrets, project.secrets, out);
+  checkFileRefs(s, 'config', s.configs, project.configs, out);
+  const deps = Object.keys(s.depends_on);
+  for (let i = 0; i < deps.length; i++) {
+    const dep = deps[i]!;
+    if (has(project.services, dep) || !s.depends_on[dep]!.required) continue;
+    const why = has(project.disabled_services, dep) ? ` (it is disabled by its profiles)` : '';
+    out.push(error('UNDEFINED_SERVICE', `${label(s)} depends on undefined service "${dep}"${why}`, at(s, 'depends_on')));
+  }
+}
+
+function checkFileRefs(s: Service, kind: 'secret' | 'config', refs: readonly ServiceFileRef[], defined: object, out: Diagnostic[]): void {
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i]!;
+    if (!has(defined, ref.source)) out.push(error(`UNDEFINED_${kind.toUpperCase()}`, `${label(s)} refers to undefined ${kind} ${ref.source}`, at(s, `${kind}s`)));
+  }
+}
+
+/** Two mounts (volumes or tmpfs) at one target. */
+function checkMounts(s: Service, out: Diagnostic[]): void {
+  const tmpfs = s.tmpfs ?? [];
+  // One mount cannot conflict with anything: no map needed.
+  if (tmpfs.length + s.volumes.length < 2) return;
   const targets = new Map<string, string>();
-  for (const t of s.tmpfs ?? []) targets.set(t.split(':')[0]!, 'tmpfs');
-  for (const v of s.volumes) {
-    if (targets.has(v.target)) out.push(error('MOUNT_CONFLICT', `${svc}: target ${v.target} is already mounted as ${targets.get(v.target)}`, at(s, 'volumes')));
+  for (const t of tmpfs) targets.set(t.split(':')[0]!, 'tmpfs');
+  for (let i = 0; i < s.volumes.length; i++) {
+    const v = s.volumes[i]!;
+    const other = targets.get(v.target);
+    if (other !== undefined) out.push(error('MOUNT_CONFLICT', `${label(s)}: target ${v.target} is already mounted as ${other}`, at(s, 'volumes')));
     targets.set(v.target, 'a volume');
   }
 }
@@ -100,16 +128,11 @@ function checkResources(project: Project, out: Diagnostic[]): void {
 }
 
 /** depends_on cycles, found with an iterative depth-first search (linear in services and edges). */
-function checkCycles(project: Project, out: Diagnostic[]): void {
+function checkCycles(project: Project, names: readonly string[], out: Diagnostic[]): void {
   const state = new Map<string, 'visiting' | 'done'>();
-  for (const start of sortedNames(project.services)) {
+  for (const start of names) {
     if (state.has(start)) continue;
-    const stack: { name: string; deps: string[]; i: number }[] = [];
-    const push = (name: string) => {
-      state.set(name, 'visiting');
-      stack.push({ name, deps: sortedNames(project.services[name]!.depends_on).filter((d) => has(project.services, d)), i: 0 });
-    };
-    push(start);
+    const stack: Frame[] = [frame(project, start, state)];
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
       if (top.i >= top.deps.length) {
@@ -119,19 +142,36 @@ function checkCycles(project: Project, out: Diagnostic[]): void {
       }
       const next = top.deps[top.i++]!;
       if (state.get(next) === 'visiting') {
-        const from = stack.findIndex((f) => f.name === next);
-        const cycle = [...stack.slice(from).map((f) => f.name), next].join(' -> ');
-        out.push(error('DEPENDENCY_CYCLE', `dependency cycle detected: ${cycle}`, at(project.services[top.name]!, 'depends_on')));
+        let from = 0;
+        while (stack[from]!.name !== next) from++;
+        const cycle: string[] = [];
+        for (let i = from; i < stack.length; i++) cycle.push(stack[i]!.name);
+        cycle.push(next);
+        out.push(error('DEPENDENCY_CYCLE', `dependency cycle detected: ${cycle.join(' -> ')}`, at(project.services[top.name]!, 'depends_on')));
         return;
       }
-      if (!state.has(next)) push(next);
+      if (!state.has(next)) stack.push(frame(project, next, state));
     }
   }
 }
 
-function checkContainerNames(project: Project, out: Diagnostic[]): void {
+/** A service on the search stack: its enabled dependencies in name order, and how many were followed. */
+interface Frame {
+  name: string;
+  deps: string[];
+  i: number;
+}
+
+function frame(project: Project, name: string, state: Map<string, 'visiting' | 'done'>): Frame {
+  state.set(name, 'visiting');
+  const deps: string[] = [];
+  for (const dep of sortedNames(project.services[name]!.depends_on)) if (has(project.services, dep)) deps.push(dep);
+  return { name, deps, i: 0 };
+}
+
+function checkContainerNames(project: Project, names: readonly string[], out: Diagnostic[]): void {
   const seen = new Map<string, string>();
-  for (const name of sortedNames(project.services)) {
+  for (const name of names) {
     const s = project.services[name]!;
     if (s.container_name === undefined) continue;
     const other = seen.get(s.container_name);

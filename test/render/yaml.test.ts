@@ -42,6 +42,18 @@ describe('toYaml', () => {
     );
   });
 
+  it('reads back strings made of the characters that decide between plain and quoted', () => {
+    // The printer proves most strings plain in one pass and leaves the rest to its regular expressions; strings
+    // of letters, digits, indicators and spaces exercise both sides of that line.
+    const chars = fc.constantFrom(...'aeEyYnNoOtTfF_/09:#- .+x\t\n"\'[{,&*!|>%@`~<=');
+    fc.assert(
+      fc.property(fc.string({ unit: chars, maxLength: 8 }), (s) => {
+        readsBack({ value: s, list: [s], [s]: s });
+      }),
+      { numRuns: 3000, seed: 20261201 },
+    );
+  });
+
   it('prints block style with sorted keys, indented sequences and literal blocks (keys y and n are YAML 1.1 booleans)', () => {
     expect(toYaml({ b: [1, { y: 'x', x: [] }], a: { c: {}, d: 'multi\nline\n', e: 'no end\nnewline' }, n: null, t: true })).toBe(
       [

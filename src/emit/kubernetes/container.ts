@@ -22,31 +22,49 @@ export function imageOf(c: KubeContext, s: Service): string {
 
 /** Kubernetes expands `$(VAR)` in command and args; Compose does not, so a literal `$(` is escaped. */
 function escapeExpansion(args: string[]): string[] {
-  return args.map((a) => a.replace(/\$\(/g, '$$$$('));
+  const out: string[] = [];
+  for (const a of args) out.push(a.includes('$(') ? a.replace(/\$\(/g, '$$$$(') : a);
+  return out;
 }
 
-/** Builds the container. `envFromConfigMap` names the env-file ConfigMap, if any. */
+/**
+ * Builds the container. `envFromConfigMap` names the env-file ConfigMap, if any. The parts are worked out in the
+ * order their diagnostics are reported in, then assembled in code-point key order, the order they print in.
+ */
 export function container(c: KubeContext, s: Service, mounts: Mount[], envFromConfigMap: string | undefined): Out {
-  const out: Out = { name: dnsLabel(s.name), image: imageOf(c, s) };
-  if (s.entrypoint !== undefined) out.command = escapeExpansion(s.entrypoint);
-  if (s.command !== undefined) out.args = escapeExpansion(s.command);
-  if (s.working_dir !== undefined) out.workingDir = s.working_dir;
+  const image = imageOf(c, s);
   const env = environment(s, envFromConfigMap !== undefined);
+  const ports = containerPorts(c, s);
+  const security = securityContext(c, s);
+  const pullPolicy = imagePullPolicy(c, s);
+  const resources = containerResources(c, s);
+  const probe = probes(s.healthcheck);
+  const out: Out = {};
+  if (s.command !== undefined) out.args = escapeExpansion(s.command);
+  if (s.entrypoint !== undefined) out.command = escapeExpansion(s.entrypoint);
   if (env.length > 0) out.env = env;
   if (envFromConfigMap !== undefined) out.envFrom = [{ configMapRef: { name: envFromConfigMap } }];
-  const ports = containerPorts(c, s);
+  out.image = image;
+  if (pullPolicy !== undefined) out.imagePullPolicy = pullPolicy;
+  if (probe.livenessProbe !== undefined) out.livenessProbe = probe.livenessProbe;
+  out.name = dnsLabel(s.name);
   if (ports.length > 0) out.ports = ports;
-  const security = securityContext(c, s);
-  if (Object.keys(security).length > 0) out.securityContext = security;
+  if (probe.readinessProbe !== undefined) out.readinessProbe = probe.readinessProbe;
+  if (resources !== undefined) out.resources = resources;
+  if (security !== undefined) out.securityContext = security;
+  if (probe.startupProbe !== undefined) out.startupProbe = probe.startupProbe;
   if (s.stdin_open) out.stdin = true;
   if (s.tty) out.tty = true;
-  const pullPolicy = imagePullPolicy(c, s);
-  if (pullPolicy !== undefined) out.imagePullPolicy = pullPolicy;
-  const resources = containerResources(c, s);
-  if (Object.keys(resources).length > 0) out.resources = resources;
-  Object.assign(out, probes(s.healthcheck));
-  if (mounts.length > 0) out.volumeMounts = mounts.map((m) => m.mount).sort((a, b) => compare(String(a.mountPath), String(b.mountPath)));
+  if (mounts.length > 0) out.volumeMounts = volumeMounts(mounts);
+  if (s.working_dir !== undefined) out.workingDir = s.working_dir;
   return out;
+}
+
+/** The mounts by path (a stable sort: two mounts at one path keep their order). */
+function volumeMounts(mounts: Mount[]): Out[] {
+  const out: Out[] = [];
+  for (const m of mounts) out.push(m.mount);
+  return out.sort((a, b) => compare(String(a.mountPath), String(b.mountPath)));
 }
 
 /**
@@ -55,9 +73,12 @@ export function container(c: KubeContext, s: Service, mounts: Mount[], envFromCo
  */
 function environment(s: Service, fromConfigMap: boolean): Out[] {
   const source = fromConfigMap ? s.environment_declared : s.environment;
-  return sortedNames(source)
-    .filter((k) => source[k] !== null)
-    .map((name) => ({ name, value: source[name] }));
+  const out: Out[] = [];
+  for (const name of sortedNames(source)) {
+    const value = source[name];
+    if (value !== null) out.push({ name, value });
+  }
+  return out;
 }
 
 /** The variables of a service's env files that its ConfigMap holds (declared entries, even unset ones, win). */
@@ -71,38 +92,64 @@ export function envFileData(s: Service): Record<string, string> {
   return out;
 }
 
+/** A container port: its number, its protocol in upper case, and the host port of a host-mode port. */
+export interface ContainerPort {
+  port: number;
+  protocol: string;
+  hostPort?: number;
+}
+
 /** Every container port (targets of `ports` and `expose`), named uniquely; host-mode ports get a hostPort. */
-export function containerPortList(s: Service): { port: number; protocol: string; hostPort?: number }[] {
+export function containerPortList(s: Service): ContainerPort[] {
+  const out: ContainerPort[] = [];
   const seen = new Set<string>();
-  const out: { port: number; protocol: string; hostPort?: number }[] = [];
-  const add = (port: number, protocol: string, hostPort?: number) => {
-    const key = `${port}/${protocol}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(hostPort === undefined ? { port, protocol } : { port, protocol, hostPort });
-  };
-  for (const p of s.ports) add(p.target, p.protocol.toUpperCase(), p.mode === 'host' && p.published ? Number(p.published.split('-')[0]) : undefined);
+  for (const p of s.ports) {
+    const hostPort = p.mode === 'host' && p.published ? Number(p.published.split('-')[0]) : undefined;
+    addPort(out, seen, p.target, upperProtocol(p.protocol), hostPort);
+  }
   for (const e of s.expose) {
     const [range, proto] = e.split('/') as [string, string | undefined];
     const [start, end] = range.split('-').map(Number) as [number, number | undefined];
-    for (let p = start; p <= (end ?? start); p++) if (Number.isInteger(p)) add(p, (proto ?? 'tcp').toUpperCase());
+    const protocol = upperProtocol(proto ?? 'tcp');
+    for (let p = start; p <= (end ?? start); p++) if (Number.isInteger(p)) addPort(out, seen, p, protocol, undefined);
   }
   return out;
 }
 
-function containerPorts(c: KubeContext, s: Service): Out[] {
-  const taken = new Set<string>();
-  return containerPortList(s).map((p) => {
-    const out: Out = { containerPort: p.port, name: portName(`${p.protocol.toLowerCase()}-${p.port}`, taken), protocol: p.protocol };
-    if (p.hostPort !== undefined) {
-      out.hostPort = p.hostPort;
-      c.report('info', 'K8S_HOST_PORT', `services.${s.name}: the host-mode port ${p.hostPort} becomes a hostPort, so one pod per node can run`, s, 'ports');
-    }
-    return out;
-  });
+/** `tcp` and `udp` as constants: no new string per port for the usual protocols. */
+function upperProtocol(protocol: string): string {
+  return protocol === 'tcp' ? 'TCP' : protocol === 'udp' ? 'UDP' : protocol.toUpperCase();
 }
 
-function securityContext(c: KubeContext, s: Service): Out {
+function addPort(out: ContainerPort[], seen: Set<string>, port: number, protocol: string, hostPort: number | undefined): void {
+  const key = `${port}/${protocol}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  out.push(hostPort === undefined ? { port, protocol } : { port, protocol, hostPort });
+}
+
+function containerPorts(c: KubeContext, s: Service): Out[] {
+  const taken = new Set<string>();
+  const out: Out[] = [];
+  for (const p of c.containerPorts(s)) {
+    const name = portName(`${lowerProtocol(p.protocol)}-${p.port}`, taken);
+    if (p.hostPort === undefined) {
+      out.push({ containerPort: p.port, name, protocol: p.protocol });
+      continue;
+    }
+    out.push({ containerPort: p.port, hostPort: p.hostPort, name, protocol: p.protocol });
+    c.report('info', 'K8S_HOST_PORT', `services.${s.name}: the host-mode port ${p.hostPort} becomes a hostPort, so one pod per node can run`, s, 'ports');
+  }
+  return out;
+}
+
+/** The inverse of {@link upperProtocol}, for port names. */
+export function lowerProtocol(protocol: string): string {
+  return protocol === 'TCP' ? 'tcp' : protocol === 'UDP' ? 'udp' : protocol.toLowerCase();
+}
+
+/** The container's security context, or undefined when the service sets nothing it holds. */
+function securityContext(c: KubeContext, s: Service): Out | undefined {
   const out: Out = {};
   if (s.user !== undefined) {
     const [user, group] = s.user.split(':');
@@ -115,15 +162,15 @@ function securityContext(c: KubeContext, s: Service): Out {
   }
   if (s.privileged) out.privileged = true;
   if (s.read_only) out.readOnlyRootFilesystem = true;
-  const add = (s.cap_add ?? []).map(capability);
-  const drop = (s.cap_drop ?? []).map(capability);
+  const add = s.cap_add ?? [];
+  const drop = s.cap_drop ?? [];
   if (add.length > 0 || drop.length > 0) {
     const capabilities: Out = {};
-    if (add.length > 0) capabilities.add = add;
-    if (drop.length > 0) capabilities.drop = drop;
+    if (add.length > 0) capabilities.add = add.map(capability);
+    if (drop.length > 0) capabilities.drop = drop.map(capability);
     out.capabilities = capabilities;
   }
-  return out;
+  return hasKeys(out) ? out : undefined;
 }
 
 function capability(name: string): string {
@@ -140,8 +187,8 @@ function imagePullPolicy(c: KubeContext, s: Service): string | undefined {
   return 'Always';
 }
 
-/** Limits and requests in human quantities, from deploy.resources or the legacy service keys. */
-function containerResources(c: KubeContext, s: Service): Out {
+/** Limits and requests in human quantities, from deploy.resources or the legacy service keys; undefined for none. */
+function containerResources(c: KubeContext, s: Service): Out | undefined {
   const limits: Record<string, string> = {};
   const requests: Record<string, string> = {};
   const l = s.deploy?.resources?.limits;
@@ -153,64 +200,93 @@ function containerResources(c: KubeContext, s: Service): Out {
   if (r?.cpus !== undefined && r.cpus > 0) requests.cpu = cpuQuantity(r.cpus);
   const reserved = r?.memory ?? s.mem_reservation;
   if (reserved !== undefined && reserved > 0) requests.memory = memoryQuantity(reserved);
-  const gpus = [...(r?.devices ?? []).filter((d) => d.capabilities?.includes('gpu') ?? true), ...(s.gpus ?? [])];
-  for (const request of gpus) {
-    if (request.count !== undefined && request.count > 0) limits['nvidia.com/gpu'] = String(Number(limits['nvidia.com/gpu'] ?? 0) + request.count);
-    else c.report('warning', 'K8S_GPU_ALL', `services.${s.name}: Kubernetes cannot request "all" GPUs; give a count`, s, s.gpus ? 'gpus' : 'deploy');
-  }
+  for (const device of r?.devices ?? []) if (device.capabilities?.includes('gpu') ?? true) addGpus(c, s, device, limits);
+  for (const request of s.gpus ?? []) addGpus(c, s, request, limits);
+  const hasLimits = hasKeys(limits);
+  const hasRequests = hasKeys(requests);
+  if (!hasLimits && !hasRequests) return undefined;
   const out: Out = {};
-  if (Object.keys(limits).length > 0) out.limits = limits;
-  if (Object.keys(requests).length > 0) out.requests = requests;
+  if (hasLimits) out.limits = limits;
+  if (hasRequests) out.requests = requests;
   return out;
 }
 
-/** Pod-level settings: sysctls, groups, hostname, host aliases, DNS, grace period, platform. */
+function addGpus(c: KubeContext, s: Service, request: { count?: number }, limits: Record<string, string>): void {
+  if (request.count !== undefined && request.count > 0) limits['nvidia.com/gpu'] = String(Number(limits['nvidia.com/gpu'] ?? 0) + request.count);
+  else c.report('warning', 'K8S_GPU_ALL', `services.${s.name}: Kubernetes cannot request "all" GPUs; give a count`, s, s.gpus ? 'gpus' : 'deploy');
+}
+
+/**
+ * Pod-level settings: sysctls, groups, hostname, host aliases, DNS, grace period, platform. Worked out in the
+ * order their diagnostics are reported in, and assembled in code-point key order.
+ */
 export function podSettings(c: KubeContext, s: Service): Out {
-  const out: Out = {};
-  const security: Out = {};
-  if (s.sysctls !== undefined && Object.keys(s.sysctls).length > 0) {
-    security.sysctls = sortedNames(s.sysctls).map((name) => ({ name, value: s.sysctls![name] }));
-  }
-  const groups = (s.group_add ?? []).filter((g) => /^\d+$/.test(g)).map(Number);
-  if (groups.length > 0) security.supplementalGroups = groups;
-  if ((s.group_add ?? []).some((g) => !/^\d+$/.test(g))) {
-    c.report('warning', 'K8S_USER_NAME', `services.${s.name}.group_add: group names are left out; Kubernetes needs numeric IDs`, s, 'group_add');
-  }
-  if (Object.keys(security).length > 0) out.securityContext = security;
-  if (s.hostname !== undefined) out.hostname = dnsLabel(s.hostname);
+  const security = podSecurity(c, s);
   if (s.domainname !== undefined) {
     c.report('info', 'K8S_DOMAINNAME', `services.${s.name}.domainname becomes the pod subdomain; it resolves only through a headless Service of that name`, s, 'domainname');
-    out.subdomain = dnsLabel(s.domainname.split('.')[0] ?? s.domainname);
   }
-  if (s.extra_hosts !== undefined && Object.keys(s.extra_hosts).length > 0) out.hostAliases = hostAliases(s.extra_hosts);
+  const out: Out = {};
+  const dns = dnsConfig(s);
+  if (dns !== undefined) out.dnsConfig = dns;
+  if (s.extra_hosts !== undefined && hasKeys(s.extra_hosts)) out.hostAliases = hostAliases(s.extra_hosts);
+  if (s.ipc === 'host') out.hostIPC = true;
+  if (s.network_mode === 'host') out.hostNetwork = true;
+  if (s.pid === 'host') out.hostPID = true;
+  if (s.hostname !== undefined) out.hostname = dnsLabel(s.hostname);
+  if (s.platform !== undefined) out.nodeSelector = platformSelector(s.platform);
+  if (security !== undefined) out.securityContext = security;
+  if (s.domainname !== undefined) out.subdomain = dnsLabel(s.domainname.split('.')[0] ?? s.domainname);
+  if (s.stop_grace_period !== undefined) out.terminationGracePeriodSeconds = Math.ceil(s.stop_grace_period / 1000);
+  return out;
+}
+
+/** The pod security context (sysctls and numeric supplemental groups), or undefined for none. */
+function podSecurity(c: KubeContext, s: Service): Out | undefined {
+  const groups: number[] = [];
+  let named = false;
+  for (const g of s.group_add ?? []) {
+    if (/^\d+$/.test(g)) groups.push(Number(g));
+    else named = true;
+  }
+  if (named) c.report('warning', 'K8S_USER_NAME', `services.${s.name}.group_add: group names are left out; Kubernetes needs numeric IDs`, s, 'group_add');
+  const hasSysctls = s.sysctls !== undefined && hasKeys(s.sysctls);
+  if (groups.length === 0 && !hasSysctls) return undefined;
+  const security: Out = {};
+  if (groups.length > 0) security.supplementalGroups = groups;
+  if (hasSysctls) security.sysctls = sortedNames(s.sysctls!).map((name) => ({ name, value: s.sysctls![name] }));
+  return security;
+}
+
+function dnsConfig(s: Service): Out | undefined {
   const dns: Out = {};
   if (s.dns !== undefined && s.dns.length > 0) dns.nameservers = s.dns;
-  if (s.dns_search !== undefined && s.dns_search.length > 0) dns.searches = s.dns_search;
   if (s.dns_opt !== undefined && s.dns_opt.length > 0) {
     dns.options = s.dns_opt.map((o) => {
       const [name, value] = o.split(':', 2);
       return value === undefined ? { name } : { name, value };
     });
   }
-  if (Object.keys(dns).length > 0) out.dnsConfig = dns;
-  if (s.stop_grace_period !== undefined) out.terminationGracePeriodSeconds = Math.ceil(s.stop_grace_period / 1000);
-  if (s.platform !== undefined) {
-    const [os, arch] = s.platform.split('/');
-    const selector: Record<string, string> = {};
-    if (os) selector['kubernetes.io/os'] = os;
-    if (arch) selector['kubernetes.io/arch'] = arch;
-    out.nodeSelector = selector;
-  }
-  if (s.network_mode === 'host') out.hostNetwork = true;
-  if (s.ipc === 'host') out.hostIPC = true;
-  if (s.pid === 'host') out.hostPID = true;
-  return out;
+  if (s.dns_search !== undefined && s.dns_search.length > 0) dns.searches = s.dns_search;
+  return hasKeys(dns) ? dns : undefined;
+}
+
+function platformSelector(platform: string): Record<string, string> {
+  const [os, arch] = platform.split('/');
+  const selector: Record<string, string> = {};
+  if (arch) selector['kubernetes.io/arch'] = arch;
+  if (os) selector['kubernetes.io/os'] = os;
+  return selector;
+}
+
+function hasKeys(record: object): boolean {
+  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return true;
+  return false;
 }
 
 function hostAliases(hosts: Record<string, string[]>): Out[] {
   const byIp = new Map<string, string[]>();
   for (const host of sortedNames(hosts)) for (const ip of hosts[host]!) byIp.set(ip, [...(byIp.get(ip) ?? []), host]);
-  return [...byIp.keys()].sort(compare).map((ip) => ({ ip, hostnames: byIp.get(ip)! }));
+  return [...byIp.keys()].sort(compare).map((ip) => ({ hostnames: byIp.get(ip)!, ip }));
 }
 
 function compare(a: string, b: string): number {

@@ -1,18 +1,28 @@
 /** What the Kubernetes emitter's steps share: options, the project, names, and diagnostics at the user's keys. */
 import { error, info, warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { entryLocation } from '../../diagnostics/locations.js';
-import type { Project } from '../../ir/types.js';
+import { sortedNames, type Project, type Service } from '../../ir/types.js';
+import { containerPortList, type ContainerPort } from './container.js';
 import type { KubernetesOptions, SecretSource } from './types.js';
 
-/** The emitter's running state. */
+/** The emitter's running state, and the per-project facts its steps would otherwise each work out again. */
 export class KubeContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Secrets referenced but not emitted. */
   readonly secretSources: SecretSource[] = [];
+  /** The project's services in code-point order. */
+  readonly serviceNames: string[];
+  /** The project name as a label value. */
+  readonly partOf: string;
+  private readonly portLists = new Map<Service, ContainerPort[]>();
+
   constructor(
     readonly project: Project,
     readonly options: KubernetesOptions,
-  ) {}
+  ) {
+    this.serviceNames = sortedNames(project.services);
+    this.partOf = labelValue(project.name);
+  }
 
   /** Reports at the key `key` of an IR object (falling back to where the object itself was written). */
   report(severity: 'error' | 'warning' | 'info', code: string, message: string, at: object, key: string, hint?: string): void {
@@ -20,23 +30,54 @@ export class KubeContext {
     this.diagnostics.push(make(code, message, entryLocation(at, key) ?? entryLocation(at, 'name'), hint));
   }
 
-  /** The metadata every object gets: name, namespace, and the standard labels. */
+  /**
+   * A service's container ports ({@link containerPortList}), worked out once: its container, its Services, its
+   * Ingress and the services that wait for it all ask. Callers must not change the list.
+   */
+  containerPorts(s: Service): readonly ContainerPort[] {
+    let ports = this.portLists.get(s);
+    if (ports === undefined) {
+      ports = containerPortList(s);
+      this.portLists.set(s, ports);
+    }
+    return ports;
+  }
+
+  /**
+   * The metadata every object gets: name, namespace, and the standard labels. Keys are added in code-point order,
+   * the order the printer writes them in, so it need not sort them.
+   */
   metadata(name: string, component: string | undefined, extra: { labels?: Record<string, string>; annotations?: Record<string, string> } = {}) {
-    const labels: Record<string, string> = { ...standardLabels(this.project.name, component), ...(extra.labels ?? {}) };
-    const metadata: { name: string; namespace?: string; labels: Record<string, string>; annotations?: Record<string, string> } = { name, labels };
+    let labels = this.standardLabels(component);
+    if (extra.labels !== undefined && hasKeys(extra.labels)) labels = { ...labels, ...extra.labels };
+    const metadata: { annotations?: Record<string, string>; labels: Record<string, string>; name: string; namespace?: string } =
+      extra.annotations !== undefined && hasKeys(extra.annotations) ? { annotations: extra.annotations, labels, name } : { labels, name };
     if (this.options.namespace) metadata.namespace = this.options.namespace;
-    if (extra.annotations && Object.keys(extra.annotations).length > 0) metadata.annotations = extra.annotations;
     return metadata;
   }
+
+  /** {@link standardLabels} of this project. */
+  standardLabels(component: string | undefined): Record<string, string> {
+    if (component === undefined) return { 'app.kubernetes.io/managed-by': 'stackport', 'app.kubernetes.io/part-of': this.partOf };
+    return { 'app.kubernetes.io/managed-by': 'stackport', 'app.kubernetes.io/name': labelValue(component), 'app.kubernetes.io/part-of': this.partOf };
+  }
+
+  /** {@link selectorLabels} of this project. */
+  selectorLabels(service: string): Record<string, string> {
+    return { 'app.kubernetes.io/name': labelValue(service), 'app.kubernetes.io/part-of': this.partOf };
+  }
+}
+
+function hasKeys(record: Record<string, unknown>): boolean {
+  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return true;
+  return false;
 }
 
 /** `app.kubernetes.io/*` labels. `name` is the Compose service (or the project for shared objects). */
 export function standardLabels(project: string, component: string | undefined): Record<string, string> {
-  const labels: Record<string, string> = {
-    'app.kubernetes.io/managed-by': 'stackport',
-    'app.kubernetes.io/part-of': labelValue(project),
-  };
+  const labels: Record<string, string> = { 'app.kubernetes.io/managed-by': 'stackport' };
   if (component !== undefined) labels['app.kubernetes.io/name'] = labelValue(component);
+  labels['app.kubernetes.io/part-of'] = labelValue(project);
   return labels;
 }
 
@@ -47,6 +88,24 @@ export function selectorLabels(project: string, service: string): Record<string,
 
 /** A valid label value: at most 63 characters of `[A-Za-z0-9_.-]`, alphanumeric at both ends. */
 export function labelValue(value: string): string {
+  // Service and project names are almost always valid already: one scan instead of four regex passes.
+  if (isLabelValue(value)) return value;
   const clean = value.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
   return clean.slice(0, 63).replace(/[^A-Za-z0-9]+$/, '');
+}
+
+/** True for a value {@link labelValue} returns unchanged (the empty string included). */
+function isLabelValue(value: string): boolean {
+  const n = value.length;
+  if (n === 0) return true;
+  if (n > 63 || !isAlphanumeric(value.charCodeAt(0)) || !isAlphanumeric(value.charCodeAt(n - 1))) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const code = value.charCodeAt(i);
+    if (!isAlphanumeric(code) && code !== 0x2d && code !== 0x2e && code !== 0x5f) return false;
+  }
+  return true;
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 }

@@ -5,7 +5,6 @@
 import type { Service } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
 import type { KubeContext } from './context.js';
-import { containerPortList } from './container.js';
 import { dnsLabel } from './names.js';
 import { serviceName } from './services.js';
 
@@ -26,7 +25,7 @@ export function dependencyInitContainers(c: KubeContext, s: Service): Record<str
       c.report('warning', 'K8S_DEPENDS_ON', `services.${s.name}: waiting for ${dep} to complete successfully cannot be expressed in Kubernetes`, s, 'depends_on');
       continue;
     }
-    const port = containerPortList(target).find((p) => p.protocol === 'TCP')?.port;
+    const port = c.containerPorts(target).find((p) => p.protocol === 'TCP')?.port;
     if (port === undefined) {
       c.report('warning', 'K8S_DEPENDS_ON', `services.${s.name}: ${dep} has no TCP port to wait for`, s, 'depends_on');
       continue;

@@ -44,8 +44,11 @@ const SERVICE_TYPES: Record<string, ServiceSettings['serviceType']> = {
 
 /** The settings of one service, from `x-kubernetes` first, then Kompose's labels. */
 export function serviceSettings(c: KubeContext, s: Service): ServiceSettings {
-  const x = isPlainObject(s.extensions['x-kubernetes']) ? s.extensions['x-kubernetes'] : {};
+  const extension = s.extensions['x-kubernetes'];
   const labels = s.labels;
+  // Most services ask nothing: skip the dozen lookups that would each find nothing.
+  if (!isPlainObject(extension) && !hasKomposeLabel(labels)) return { ingress: [], labels: {}, annotations: {} };
+  const x = isPlainObject(extension) ? extension : {};
   const settings: ServiceSettings = { ingress: [], labels: stringMap(x.labels), annotations: stringMap(x.annotations) };
   const controller = str(x.controller) ?? labels['kompose.controller.type'];
   if (controller !== undefined) {
@@ -71,6 +74,11 @@ export function serviceSettings(c: KubeContext, s: Service): ServiceSettings {
   const account = str(x.serviceAccount) ?? labels['kompose.serviceaccount-name'];
   if (account !== undefined) settings.serviceAccount = account;
   return settings;
+}
+
+function hasKomposeLabel(labels: Record<string, string>): boolean {
+  for (const key in labels) if (key.startsWith('kompose.')) return true;
+  return false;
 }
 
 function ingressSettings(value: unknown, labels: Record<string, string>): IngressSetting[] {

@@ -1,8 +1,7 @@
 /** Ingresses, HorizontalPodAutoscalers and NetworkPolicies. */
 import type { Service } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
-import { selectorLabels, type KubeContext } from './context.js';
-import { containerPortList } from './container.js';
+import type { KubeContext } from './context.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';
 import { int32 } from './quantities.js';
@@ -13,7 +12,7 @@ import { networkLabel, type WorkloadKind } from './workload.js';
 /** An Ingress for a service that asks for one (x-kubernetes.ingress or kompose.service.expose). */
 export function ingressFor(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesObject | undefined {
   if (settings.ingress.length === 0) return undefined;
-  const port = s.ports.find((p) => p.protocol === 'tcp')?.target ?? containerPortList(s).find((p) => p.protocol === 'TCP')?.port;
+  const port = s.ports.find((p) => p.protocol === 'tcp')?.target ?? c.containerPorts(s).find((p) => p.protocol === 'TCP')?.port;
   if (port === undefined) {
     c.report('warning', 'K8S_INGRESS_NO_PORT', `services.${s.name} asks for an Ingress but has no TCP port to route to`, s, 'extensions');
     return undefined;
@@ -64,40 +63,49 @@ export function autoscalerFor(c: KubeContext, s: Service, settings: ServiceSetti
  */
 export function networkPolicies(c: KubeContext): KubernetesObject[] {
   if (c.options.networkPolicies === 'none') return [];
-  const own = sortedNames(c.project.networks).filter((n) => n !== 'default' || Object.keys(c.project.networks).length === 1);
-  const userDefined = sortedNames(c.project.networks).some((n) => n !== 'default');
-  if (!userDefined) return [];
+  const networks = sortedNames(c.project.networks);
+  if (!networks.some((n) => n !== 'default')) return [];
   const out: KubernetesObject[] = [];
-  for (const net of own) {
-    if (c.project.networks[net]!.external) continue;
-    const members = sortedNames(c.project.services).filter((name) => Object.prototype.hasOwnProperty.call(c.project.services[name]!.networks, net));
-    if (members.length === 0) continue;
+  for (const net of networks) {
+    // The implicit default network gets a policy only when it is the project's one network.
+    if ((net === 'default' && networks.length !== 1) || c.project.networks[net]!.external) continue;
+    if (!c.serviceNames.some((name) => Object.prototype.hasOwnProperty.call(c.project.services[name]!.networks, net))) continue;
     const label = networkLabel(net);
     out.push({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: c.metadata(dnsLabel(`network-${net}`), undefined),
       spec: {
+        ingress: [{ from: [{ podSelector: { matchLabels: { [label]: 'true' } } }] }],
         podSelector: { matchLabels: { [label]: 'true' } },
         policyTypes: ['Ingress'],
-        ingress: [{ from: [{ podSelector: { matchLabels: { [label]: 'true' } } }] }],
       },
     });
   }
-  const published = sortedNames(c.project.services).filter((n) => c.project.services[n]!.ports.some((p) => p.published !== undefined));
-  for (const name of published) {
+  for (const name of c.serviceNames) {
     const s = c.project.services[name]!;
-    const ports = [...new Map(s.ports.filter((p) => p.published !== undefined).map((p) => [`${p.target}/${p.protocol}`, p])).values()];
+    const ports = publishedTargets(s);
+    if (ports.length === 0) continue;
     out.push({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: c.metadata(dnsLabel(`${s.name}-published`), s.name),
-      spec: {
-        podSelector: { matchLabels: selectorLabels(c.project.name, s.name) },
-        policyTypes: ['Ingress'],
-        ingress: [{ ports: ports.map((p) => ({ port: p.target, protocol: p.protocol.toUpperCase() })) }],
-      },
+      spec: { ingress: [{ ports }], podSelector: { matchLabels: c.selectorLabels(s.name) }, policyTypes: ['Ingress'] },
     });
+  }
+  return out;
+}
+
+/** The published ports' targets, each target and protocol once, in order of first publication. */
+function publishedTargets(s: Service): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const seen = new Set<string>();
+  for (const p of s.ports) {
+    if (p.published === undefined) continue;
+    const key = `${p.target}/${p.protocol}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ port: p.target, protocol: p.protocol.toUpperCase() });
   }
   return out;
 }

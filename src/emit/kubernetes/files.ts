@@ -24,7 +24,7 @@ export function secretAndConfigObjects(c: KubeContext): KubernetesObject[] {
         c.report('warning', 'K8S_SECRET_EMPTY', `secrets.${key} has no value to inline (its file or variable could not be read)`, s, 'name');
         continue;
       }
-      out.push({ apiVersion: 'v1', kind: 'Secret', metadata: c.metadata(name, undefined), type: 'Opaque', data: { [dataKey]: Buffer.from(s.content.reveal()).toString('base64') } });
+      out.push({ apiVersion: 'v1', data: { [dataKey]: Buffer.from(s.content.reveal()).toString('base64') }, kind: 'Secret', metadata: c.metadata(name, undefined), type: 'Opaque' });
       continue;
     }
     c.secretSources.push({

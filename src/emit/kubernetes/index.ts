@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { sortedNames, type Project, type Service } from '../../ir/types.js';
 import { container, envFileData, podSettings } from './container.js';
-import { standardLabels, KubeContext } from './context.js';
+import { KubeContext } from './context.js';
 import { dependencyInitContainers } from './dependencies.js';
 import { serviceSettings, volumeSettings } from './extension.js';
 import { autoscalerFor, ingressFor, networkPolicies } from './extras.js';
@@ -15,11 +15,12 @@ import { dnsLabel, isDnsSubdomain } from './names.js';
 import { isQuantity } from './quantities.js';
 import { installOrder } from './order.js';
 import { servicesFor } from './services.js';
-import { serviceStorage } from './storage.js';
+import { serviceStorage, type ServiceStorage } from './storage.js';
 import type { KubernetesObject, KubernetesOptions, SecretSource } from './types.js';
 import { reportUnmapped } from './unmapped.js';
 import { noServicesWarning } from '../no-services.js';
-import { workload, workloadKind } from './workload.js';
+import { workload, workloadKind, type WorkloadKind } from './workload.js';
+import { setOwn } from '../../util/objects.js';
 
 export type { KubernetesObject, KubernetesOptions, SecretSource } from './types.js';
 
@@ -31,6 +32,12 @@ export interface KubernetesResult {
   diagnostics: Diagnostic[];
 }
 
+/** A named volume's claim, collected over the services that mount it. */
+interface ClaimUse {
+  users: string[];
+  readWriteOnce: boolean;
+}
+
 /** Converts a project to Kubernetes objects. Pure. */
 export function emitKubernetes(project: Project, options: KubernetesOptions = {}): KubernetesResult {
   const c = new KubeContext(project, options);
@@ -38,72 +45,103 @@ export function emitKubernetes(project: Project, options: KubernetesOptions = {}
   if (empty) c.diagnostics.push(empty);
   const objects: KubernetesObject[] = [];
   if (options.createNamespace && options.namespace) {
-    objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: options.namespace, labels: standardLabels(project.name, undefined) } });
+    objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { labels: c.standardLabels(undefined), name: options.namespace } });
   }
-  objects.push(...secretAndConfigObjects(c));
-  const claims = new Map<string, { users: string[]; readWriteOnce: boolean }>();
-  for (const name of sortedNames(project.services)) objects.push(...serviceObjects(c, project.services[name]!, claims));
-  objects.push(...claimObjects(c, claims));
-  objects.push(...networkPolicies(c));
+  pushAll(objects, secretAndConfigObjects(c));
+  const claims = new Map<string, ClaimUse>();
+  for (const name of c.serviceNames) serviceObjects(c, project.services[name]!, claims, objects);
+  pushAll(objects, claimObjects(c, claims));
+  pushAll(objects, networkPolicies(c));
   return { objects: dedupe(c, installOrder(objects)), secretSources: c.secretSources, diagnostics: c.diagnostics };
 }
 
-function serviceObjects(c: KubeContext, s: Service, claims: Map<string, { users: string[]; readWriteOnce: boolean }>): KubernetesObject[] {
+/** `target.push(...items)` without spreading a list of arbitrary length into arguments. */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/** Appends one service's objects: env ConfigMap, workload, Services, Ingress, autoscaler. */
+function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse>, objects: KubernetesObject[]): void {
   const settings = serviceSettings(c, s);
   const kind = workloadKind(c, s, settings);
   const storage = serviceStorage(c, s);
-  const objects: KubernetesObject[] = [...storage.objects];
+  pushAll(objects, storage.objects);
   const envData = s.env_file.length > 0 ? envFileData(s) : undefined;
   const envConfigMap = envData !== undefined ? dnsLabel(`${s.name}-env`) : undefined;
-  if (envData !== undefined) objects.push({ apiVersion: 'v1', kind: 'ConfigMap', metadata: c.metadata(envConfigMap!, s.name), data: envData });
+  if (envData !== undefined) objects.push({ apiVersion: 'v1', data: envData, kind: 'ConfigMap', metadata: c.metadata(envConfigMap!, s.name) });
   const claimTemplates: Record<string, unknown>[] = [];
-  const mounts = storage.mounts.filter((m) => {
-    const claim = (m.volume.persistentVolumeClaim as { claimName?: string } | undefined)?.claimName;
-    const named = storage.claims.find((cl) => cl.claimName === claim);
-    if (kind === 'StatefulSet' && named && !c.project.volumes[named.key]?.external) {
-      claimTemplates.push(claimSpec(c, named.key, named.claimName, s.name));
-      return false;
-    }
-    return true;
-  });
-  if (kind !== 'StatefulSet') {
-    for (const cl of storage.claims) {
-      if (c.project.volumes[cl.key]?.external) continue;
-      const entry = claims.get(cl.key) ?? { users: [], readWriteOnce: cl.readWriteOnce };
-      if (!entry.users.includes(s.name)) entry.users.push(s.name);
-      claims.set(cl.key, entry);
-    }
-  }
-  const pod: Record<string, unknown> = { ...podSettings(c, s) };
+  const volumes = podVolumes(c, s, kind, storage, claimTemplates);
+  if (kind !== 'StatefulSet') collectClaims(c, s, storage, claims);
+  const settingsOfPod = podSettings(c, s);
   const initContainers = dependencyInitContainers(c, s);
+  // Claim-template mounts stay on the container: the StatefulSet provides their volumes. `containers` sorts
+  // before every pod setting, so the pod's keys stay in code-point order in the usual case.
+  const pod: Record<string, unknown> = { containers: [container(c, s, storage.mounts, envConfigMap)], ...settingsOfPod };
   if (initContainers.length > 0) pod.initContainers = initContainers;
-  // Claim-template mounts stay on the container: the StatefulSet provides their volumes.
-  pod.containers = [container(c, s, storage.mounts, envConfigMap)];
-  const volumes = mounts.map((m) => m.volume);
-  if (volumes.length > 0) pod.volumes = dedupeVolumes(volumes);
+  if (volumes.length > 0) pod.volumes = volumes;
   if (settings.nodeSelector) pod.nodeSelector = { ...((pod.nodeSelector as object) ?? {}), ...settings.nodeSelector };
   if (settings.tolerations) pod.tolerations = settings.tolerations;
   if (settings.serviceAccount) pod.serviceAccountName = settings.serviceAccount;
   const recreate = kind === 'Deployment' && storage.claims.some((cl) => cl.readWriteOnce);
-  const annotations = podAnnotations(s);
-  objects.push(workload(c, s, kind, settings, pod, annotations, claimTemplates, recreate));
-  objects.push(...servicesFor(c, s, settings, kind === 'StatefulSet'));
+  objects.push(workload(c, s, kind, settings, pod, podAnnotations(s), claimTemplates, recreate));
+  pushAll(objects, servicesFor(c, s, settings, kind === 'StatefulSet'));
   const ingress = ingressFor(c, s, settings);
   if (ingress) objects.push(ingress);
   const hasCpuRequest = s.deploy?.resources?.reservations?.cpus !== undefined || s.deploy?.resources?.limits?.cpus !== undefined || s.cpus !== undefined;
   const hpa = autoscalerFor(c, s, settings, kind, hasCpuRequest);
   if (hpa) objects.push(hpa);
   reportUnmapped(c, s);
-  return objects;
+}
+
+/**
+ * The pod's volumes, each name once. A StatefulSet's own named volumes become claim templates (appended to
+ * `claimTemplates`) instead.
+ */
+function podVolumes(c: KubeContext, s: Service, kind: WorkloadKind, storage: ServiceStorage, claimTemplates: Record<string, unknown>[]): Record<string, unknown>[] {
+  const volumes: Record<string, unknown>[] = [];
+  const seen = new Set<string>();
+  for (const m of storage.mounts) {
+    if (kind === 'StatefulSet') {
+      const claim = (m.volume.persistentVolumeClaim as { claimName?: string } | undefined)?.claimName;
+      const named = storage.claims.find((cl) => cl.claimName === claim);
+      if (named && !c.project.volumes[named.key]?.external) {
+        claimTemplates.push(claimSpec(c, named.key, named.claimName, s.name));
+        continue;
+      }
+    }
+    // Two mounts of one volume (at two paths) share the pod volume.
+    const name = String(m.volume.name);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    volumes.push(m.volume);
+  }
+  return volumes;
+}
+
+/** Records which services use each non-external named volume, for the shared PersistentVolumeClaims. */
+function collectClaims(c: KubeContext, s: Service, storage: ServiceStorage, claims: Map<string, ClaimUse>): void {
+  for (const cl of storage.claims) {
+    if (c.project.volumes[cl.key]?.external) continue;
+    let entry = claims.get(cl.key);
+    if (entry === undefined) {
+      entry = { users: [], readWriteOnce: cl.readWriteOnce };
+      claims.set(cl.key, entry);
+    }
+    if (!entry.users.includes(s.name)) entry.users.push(s.name);
+  }
 }
 
 /** Compose labels become annotations: their values are often not valid Kubernetes label values. */
 function podAnnotations(s: Service): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of sortedNames(s.labels)) out[key] = s.labels[key]!;
-  for (const key of sortedNames(s.annotations)) out[key] = s.annotations[key]!;
-  for (const key of sortedNames(s.deploy?.labels ?? {})) out[key] = s.deploy!.labels![key]!;
+  copySorted(s.labels, out);
+  copySorted(s.annotations, out);
+  if (s.deploy?.labels !== undefined) copySorted(s.deploy.labels, out);
   return out;
+}
+
+function copySorted(from: Record<string, string>, to: Record<string, string>): void {
+  for (const key of sortedNames(from)) setOwn(to, key, from[key]!);
 }
 
 function claimSpec(c: KubeContext, key: string, name: string, component: string | undefined): Record<string, unknown> {
@@ -120,10 +158,10 @@ function claimSpec(c: KubeContext, key: string, name: string, component: string 
   else if (settings.storageClass !== undefined) {
     c.report('warning', 'K8S_VOLUME_SETTING_INVALID', `volumes.${key}: storage class "${settings.storageClass}" is not a valid name; the cluster's default class is used`, volume ?? {}, 'labels');
   }
-  return { metadata: { name, labels: standardLabels(c.project.name, component) }, spec };
+  return { metadata: { labels: c.standardLabels(component), name }, spec };
 }
 
-function claimObjects(c: KubeContext, claims: Map<string, { users: string[]; readWriteOnce: boolean }>): KubernetesObject[] {
+function claimObjects(c: KubeContext, claims: Map<string, ClaimUse>): KubernetesObject[] {
   const out: KubernetesObject[] = [];
   for (const key of [...claims.keys()].sort()) {
     const entry = claims.get(key)!;
@@ -137,26 +175,26 @@ function claimObjects(c: KubeContext, claims: Map<string, { users: string[]; rea
   return out;
 }
 
-function dedupeVolumes(volumes: Record<string, unknown>[]): Record<string, unknown>[] {
-  const seen = new Set<string>();
-  return volumes.filter((v) => {
-    const name = String(v.name);
-    if (seen.has(name)) return false;
-    seen.add(name);
-    return true;
-  });
+/**
+ * Two objects of one kind with one name would overwrite each other: keep the first and report the rest. The
+ * objects are in install order (by kind, then name), so such objects sit in one run of equal names, and only the
+ * objects kept from that run need comparing.
+ */
+function dedupe(c: KubeContext, objects: KubernetesObject[]): KubernetesObject[] {
+  const out: KubernetesObject[] = [];
+  let runStart = 0;
+  for (const o of objects) {
+    if (out.length > 0 && out[out.length - 1]!.metadata.name !== o.metadata.name) runStart = out.length;
+    if (hasKind(out, runStart, o.kind)) {
+      c.diagnostics.push({ severity: 'warning', code: 'K8S_NAME_COLLISION', message: `two objects would both be ${o.kind} ${o.metadata.name}; only the first is kept`, hint: 'rename one of the services, aliases or volumes' });
+      continue;
+    }
+    out.push(o);
+  }
+  return out;
 }
 
-/** Two objects of one kind with one name would overwrite each other: keep the first and report the rest. */
-function dedupe(c: KubeContext, objects: KubernetesObject[]): KubernetesObject[] {
-  const seen = new Set<string>();
-  return objects.filter((o) => {
-    const id = `${o.kind}/${o.metadata.name}`;
-    if (!seen.has(id)) {
-      seen.add(id);
-      return true;
-    }
-    c.diagnostics.push({ severity: 'warning', code: 'K8S_NAME_COLLISION', message: `two objects would both be ${o.kind} ${o.metadata.name}; only the first is kept`, hint: 'rename one of the services, aliases or volumes' });
-    return false;
-  });
+function hasKind(objects: readonly KubernetesObject[], from: number, kind: string): boolean {
+  for (let i = from; i < objects.length; i++) if (objects[i]!.kind === kind) return true;
+  return false;
 }

@@ -17,12 +17,38 @@ export function shortHash(text: string): string {
 
 /** A DNS-1123 label (lowercase alphanumerics and `-`, at most `max` characters, alphanumeric at both ends). */
 export function dnsLabel(name: string, max = 63, mustStartWithLetter = false): string {
+  // Most names (`web`, `db-data`, `bind-3iqmcl`) are labels already: one scan instead of four regex passes.
+  if (isCleanLabel(name, max, mustStartWithLetter)) return name;
   let clean = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
   if (mustStartWithLetter && !/^[a-z]/.test(clean)) clean = `s-${clean}`.replace(/-+$/, '');
   if (clean === '') clean = `x-${shortHash(name)}`;
   if (clean.length <= max) return clean;
   const hashSuffix = `-${shortHash(name)}`;
   return `${clean.slice(0, max - hashSuffix.length).replace(/-+$/, '')}${hashSuffix}`;
+}
+
+/**
+ * True when sanitizing would return `name` unchanged: 1 to `max` lowercase alphanumerics and `-`, alphanumeric at
+ * both ends, and a letter first when asked.
+ */
+function isCleanLabel(name: string, max: number, mustStartWithLetter: boolean): boolean {
+  const n = name.length;
+  if (n === 0 || n > max) return false;
+  const first = name.charCodeAt(0);
+  if (mustStartWithLetter ? !isLowerLetter(first) : !isLowerAlphanumeric(first)) return false;
+  for (let i = 1; i < n; i++) {
+    const code = name.charCodeAt(i);
+    if (!isLowerAlphanumeric(code) && code !== 0x2d) return false;
+  }
+  return name.charCodeAt(n - 1) !== 0x2d;
+}
+
+function isLowerLetter(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+function isLowerAlphanumeric(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
 /** True when `name` is already a valid DNS-1123 label of at most `max` characters. */
@@ -32,10 +58,7 @@ export function isDnsLabel(name: string, max = 63): boolean {
 
 /** An IANA service name for a port: at most 15 characters, lowercase, a letter, no double or edge hyphens. */
 export function portName(base: string, taken: Set<string>): string {
-  let name = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '');
-  if (!/[a-z]/.test(name)) name = `p${name}`;
-  if (!/^[a-z0-9]/.test(name)) name = `p${name}`;
-  name = name.slice(0, 15).replace(/-+$/, '');
+  const name = isCleanPortName(base) ? base : sanitizedPortName(base);
   let candidate = name;
   for (let i = 2; taken.has(candidate); i++) {
     const suffix = `-${i}`;
@@ -43,6 +66,29 @@ export function portName(base: string, taken: Set<string>): string {
   }
   taken.add(candidate);
   return candidate;
+}
+
+/**
+ * True when sanitizing would return `base` unchanged (`tcp-8080`): at most 15 lowercase alphanumerics with single
+ * inner hyphens, at least one of them a letter.
+ */
+function isCleanPortName(base: string): boolean {
+  const n = base.length;
+  if (n === 0 || n > 15 || base.charCodeAt(0) === 0x2d || base.charCodeAt(n - 1) === 0x2d) return false;
+  let letter = false;
+  for (let i = 0; i < n; i++) {
+    const code = base.charCodeAt(i);
+    if (isLowerLetter(code)) letter = true;
+    else if (code === 0x2d ? base.charCodeAt(i - 1) === 0x2d : !isLowerAlphanumeric(code)) return false;
+  }
+  return letter;
+}
+
+function sanitizedPortName(base: string): string {
+  let name = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '');
+  if (!/[a-z]/.test(name)) name = `p${name}`;
+  if (!/^[a-z0-9]/.test(name)) name = `p${name}`;
+  return name.slice(0, 15).replace(/-+$/, '');
 }
 
 /** True for a valid DNS-1123 subdomain (the names of storage classes and most objects). */

@@ -6,13 +6,34 @@ const KIND_ORDER = [
   'Job', 'Ingress', 'HorizontalPodAutoscaler', 'NetworkPolicy',
 ];
 
-/** Sorts objects by kind in install order, then by name. */
+/**
+ * Sorts objects by kind in install order, then by name (stably: objects of one kind and name keep their order).
+ * Grouping by kind first, then sorting each group only when its names are out of order, takes one pass in the
+ * usual case (each service's objects come in name order), where a sort of the whole list would call its
+ * comparator a dozen times per object.
+ */
 export function installOrder(objects: readonly KubernetesObject[]): KubernetesObject[] {
-  const rank = (kind: string) => {
-    const i = KIND_ORDER.indexOf(kind);
-    return i < 0 ? KIND_ORDER.length : i;
-  };
-  return [...objects].sort((a, b) => rank(a.kind) - rank(b.kind) || compare(a.metadata.name, b.metadata.name));
+  const groups: KubernetesObject[][] = [];
+  for (let i = 0; i <= KIND_ORDER.length; i++) groups.push([]);
+  for (const o of objects) {
+    const i = KIND_ORDER.indexOf(o.kind);
+    groups[i < 0 ? KIND_ORDER.length : i]!.push(o);
+  }
+  const out: KubernetesObject[] = [];
+  for (const group of groups) {
+    if (!inNameOrder(group)) group.sort(byName);
+    for (const o of group) out.push(o);
+  }
+  return out;
+}
+
+function inNameOrder(objects: readonly KubernetesObject[]): boolean {
+  for (let i = 1; i < objects.length; i++) if (objects[i - 1]!.metadata.name > objects[i]!.metadata.name) return false;
+  return true;
+}
+
+function byName(a: KubernetesObject, b: KubernetesObject): number {
+  return compare(a.metadata.name, b.metadata.name);
 }
 
 function compare(a: string, b: string): number {

@@ -5,8 +5,8 @@
  */
 import type { Service } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
-import { selectorLabels, type KubeContext } from './context.js';
-import { containerPortList } from './container.js';
+import type { KubeContext } from './context.js';
+import { lowerProtocol } from './container.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel, portName } from './names.js';
 import type { KubernetesObject } from './types.js';
@@ -16,46 +16,58 @@ export function serviceName(name: string): string {
   return dnsLabel(name, 63, true);
 }
 
-/** The Services of one Compose service. `headless` forces the main Service headless (StatefulSets). */
+/**
+ * The Services of one Compose service. `headless` forces the main Service headless (StatefulSets). Specs and
+ * ports are built with their keys in code-point order, the order they print in.
+ */
 export function servicesFor(c: KubeContext, s: Service, settings: ServiceSettings, headless: boolean): KubernetesObject[] {
-  const selector = selectorLabels(c.project.name, s.name);
-  const ports = clusterPorts(s);
+  const ports = clusterPorts(c, s);
   const main = serviceName(s.name);
   if (main !== s.name) {
     c.report('warning', 'K8S_NAME_CHANGED', `services.${s.name}: "${s.name}" is not a valid Kubernetes Service name; other pods must use ${main}`, s, 'name', 'rename the service to lowercase letters, digits and dashes');
   }
   const out: KubernetesObject[] = [];
-  const spec: Record<string, unknown> = { selector: { ...selector } };
-  if (ports.length > 0) spec.ports = ports;
-  if (headless || ports.length === 0 || settings.serviceType === 'Headless') spec.clusterIP = 'None';
-  out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(main, s.name), spec });
-  const published = publishedService(c, s, settings, selector);
+  const none = headless || ports.length === 0 || settings.serviceType === 'Headless';
+  out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(main, s.name), spec: serviceSpec(c, s, none, ports) });
+  const published = publishedService(c, s, settings);
   if (published) out.push(published);
   for (const alias of aliases(s)) {
-    const name = serviceName(alias);
-    const aliasSpec: Record<string, unknown> = { selector: { ...selector } };
-    if (ports.length > 0) aliasSpec.ports = clusterPorts(s);
-    else aliasSpec.clusterIP = 'None';
-    out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(name, s.name), spec: aliasSpec });
+    const aliasPorts = ports.length > 0 ? clusterPorts(c, s) : ports;
+    out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(serviceName(alias), s.name), spec: serviceSpec(c, s, ports.length === 0, aliasPorts) });
   }
   return out;
 }
 
-function clusterPorts(s: Service): Record<string, unknown>[] {
+function serviceSpec(c: KubeContext, s: Service, headless: boolean, ports: Record<string, unknown>[]): Record<string, unknown> {
+  const spec: Record<string, unknown> = headless ? { clusterIP: 'None' } : {};
+  if (ports.length > 0) spec.ports = ports;
+  spec.selector = c.selectorLabels(s.name);
+  return spec;
+}
+
+function clusterPorts(c: KubeContext, s: Service): Record<string, unknown>[] {
   const taken = new Set<string>();
-  return containerPortList(s).map((p) => {
-    const name = portName(`${p.protocol.toLowerCase()}-${p.port}`, taken);
-    return { name, port: p.port, targetPort: p.port, protocol: p.protocol };
-  });
+  const out: Record<string, unknown>[] = [];
+  for (const p of c.containerPorts(s)) {
+    const name = portName(`${lowerProtocol(p.protocol)}-${p.port}`, taken);
+    out.push({ name, port: p.port, protocol: p.protocol, targetPort: p.port });
+  }
+  return out;
 }
 
 function aliases(s: Service): string[] {
-  const out = new Set<string>();
-  for (const net of sortedNames(s.networks)) for (const alias of s.networks[net]!.aliases ?? []) if (alias !== s.name) out.add(alias);
-  return [...out].sort();
+  let out: Set<string> | undefined;
+  for (const net of sortedNames(s.networks)) {
+    for (const alias of s.networks[net]!.aliases ?? []) {
+      if (alias === s.name) continue;
+      out ??= new Set();
+      out.add(alias);
+    }
+  }
+  return out === undefined ? [] : [...out].sort();
 }
 
-function publishedService(c: KubeContext, s: Service, settings: ServiceSettings, selector: Record<string, string>): KubernetesObject | undefined {
+function publishedService(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesObject | undefined {
   const published = s.ports.filter((p) => p.published !== undefined && p.mode !== 'host');
   if (published.length === 0) return undefined;
   if (c.options.publish === 'none') {
@@ -69,13 +81,14 @@ function publishedService(c: KubeContext, s: Service, settings: ServiceSettings,
   for (const p of published) {
     if (p.host_ip !== undefined) c.report('info', 'K8S_HOST_IP', `services.${s.name}.ports: host_ip ${p.host_ip} has no Service equivalent; the port is published on every address`, s, 'ports');
     const [start, end] = p.published!.split('-').map(Number) as [number, number | undefined];
+    const protocol = p.protocol.toUpperCase();
     for (let port = start; port <= (end ?? start); port++) {
-      const protocol = p.protocol.toUpperCase();
       const key = `${port}/${protocol}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      ports.push({ name: portName(`${p.protocol}-${port}`, taken), port, targetPort: p.target, protocol });
+      ports.push({ name: portName(`${p.protocol}-${port}`, taken), port, protocol, targetPort: p.target });
     }
   }
-  return { apiVersion: 'v1', kind: 'Service', metadata: c.metadata(dnsLabel(`${serviceName(s.name)}-published`, 63, true), s.name), spec: { type, selector: { ...selector }, ports } };
+  const name = dnsLabel(`${serviceName(s.name)}-published`, 63, true);
+  return { apiVersion: 'v1', kind: 'Service', metadata: c.metadata(name, s.name), spec: { ports, selector: c.selectorLabels(s.name), type } };
 }

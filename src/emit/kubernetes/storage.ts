@@ -29,75 +29,83 @@ export interface ServiceStorage {
 /** Where relative bind sources are expected on nodes: a fixed root, so output never holds this machine's paths. */
 export const NODE_PROJECT_ROOT = '/srv/stackport';
 
-/** Builds a service's mounts. */
+/**
+ * Builds a service's mounts. Volumes and mounts are built with their keys in code-point order, the order they
+ * print in.
+ */
 export function serviceStorage(c: KubeContext, s: Service): ServiceStorage {
   const out: ServiceStorage = { mounts: [], claims: [], objects: [] };
-  s.volumes.forEach((v, i) => addVolume(c, s, v, i, out));
-  (s.tmpfs ?? []).forEach((entry) => {
-    const [target, options] = entry.split(':', 2) as [string, string | undefined];
-    const size = /(?:^|,)size=([^,]+)/.exec(options ?? '')?.[1];
-    const bytes = size ? parseByteSize(size) : undefined;
-    const emptyDir: Record<string, unknown> = { medium: 'Memory' };
-    if (bytes?.ok) emptyDir.sizeLimit = memoryQuantity(bytes.value);
-    const name = dnsLabel(`tmpfs-${shortHash(target)}`);
-    out.mounts.push({ volume: { name, emptyDir }, mount: { name, mountPath: target } });
-  });
-  s.secrets.forEach((ref) => out.mounts.push(fileMount(c, s, ref, 'secret')));
-  s.configs.forEach((ref) => out.mounts.push(fileMount(c, s, ref, 'config')));
+  for (let i = 0; i < s.volumes.length; i++) addVolume(c, s, s.volumes[i]!, i, out);
+  for (const entry of s.tmpfs ?? []) addTmpfs(entry, out);
+  for (const ref of s.secrets) out.mounts.push(fileMount(c, s, ref, 'secret'));
+  for (const ref of s.configs) out.mounts.push(fileMount(c, s, ref, 'config'));
   if (s.volumes_from !== undefined && s.volumes_from.length > 0) {
     c.report('warning', 'K8S_UNSUPPORTED', `services.${s.name}.volumes_from has no Kubernetes equivalent; mount the same named volumes explicitly`, s, 'volumes_from');
   }
   return out;
 }
 
-function addVolume(c: KubeContext, s: Service, v: ServiceVolume, index: number, out: ServiceStorage): void {
-  const mount: Record<string, unknown> = { mountPath: v.target };
+/** A `tmpfs:` entry (`/path[:options]`): a memory-backed emptyDir. */
+function addTmpfs(entry: string, out: ServiceStorage): void {
+  const [target, options] = entry.split(':', 2) as [string, string | undefined];
+  const size = /(?:^|,)size=([^,]+)/.exec(options ?? '')?.[1];
+  const bytes = size ? parseByteSize(size) : undefined;
+  const emptyDir: Record<string, unknown> = { medium: 'Memory' };
+  if (bytes?.ok) emptyDir.sizeLimit = memoryQuantity(bytes.value);
+  const name = dnsLabel(`tmpfs-${shortHash(target)}`);
+  out.mounts.push({ volume: { emptyDir, name }, mount: { mountPath: target, name } });
+}
+
+/** The mount of a volume into the container; `subPath` replaces the volume's own subpath when given. */
+function mountOf(v: ServiceVolume, name: string, subPath?: string): Record<string, unknown> {
+  const mount: Record<string, unknown> = { mountPath: v.target, name };
   if (v.read_only) mount.readOnly = true;
-  if (v.volume?.subpath) mount.subPath = v.volume.subpath;
-  const push = (name: string, volume: Record<string, unknown>) => out.mounts.push({ volume: { name, ...volume }, mount: { name, ...mount } });
+  if (subPath !== undefined) mount.subPath = subPath;
+  else if (v.volume?.subpath) mount.subPath = v.volume.subpath;
+  return mount;
+}
+
+function addVolume(c: KubeContext, s: Service, v: ServiceVolume, index: number, out: ServiceStorage): void {
   switch (v.type) {
     case 'volume': {
       if (v.source === undefined) {
-        push(dnsLabel(`anon-${shortHash(`${index}:${v.target}`)}`), { emptyDir: {} });
+        const name = dnsLabel(`anon-${shortHash(`${index}:${v.target}`)}`);
+        out.mounts.push({ volume: { emptyDir: {}, name }, mount: mountOf(v, name) });
         return;
       }
       const top = c.project.volumes[v.source];
       const claimName = top?.external ? dnsLabel(top.name) : dnsLabel(v.source);
       const rwo = volumeSettings(top).accessModes.includes('ReadWriteOnce');
       out.claims.push({ key: v.source, claimName, readWriteOnce: rwo && !top?.external });
-      push(claimName, { persistentVolumeClaim: { claimName } });
+      out.mounts.push({ volume: { name: claimName, persistentVolumeClaim: { claimName } }, mount: mountOf(v, claimName) });
       return;
     }
     case 'tmpfs': {
       const emptyDir: Record<string, unknown> = { medium: 'Memory' };
       if (v.tmpfs?.size !== undefined) emptyDir.sizeLimit = memoryQuantity(v.tmpfs.size);
-      push(dnsLabel(`tmpfs-${shortHash(v.target)}`), { emptyDir });
+      const name = dnsLabel(`tmpfs-${shortHash(v.target)}`);
+      out.mounts.push({ volume: { emptyDir, name }, mount: mountOf(v, name) });
       return;
     }
     case 'bind':
-      bindMount(c, s, v, mount, out);
+      bindMount(c, s, v, out);
       return;
     default:
       c.report('warning', 'K8S_UNSUPPORTED', `services.${s.name}.volumes: a ${v.type} mount at ${v.target} has no Kubernetes equivalent; it is left out`, s, 'volumes');
   }
 }
 
-function bindMount(c: KubeContext, s: Service, v: ServiceVolume, mount: Record<string, unknown>, out: ServiceStorage): void {
+function bindMount(c: KubeContext, s: Service, v: ServiceVolume, out: ServiceStorage): void {
   const source = v.source ?? '';
   const name = dnsLabel(`bind-${shortHash(`${source}:${v.target}`)}`);
   if (c.options.bindFiles === 'configmap' && v.content !== undefined) {
     const key = dnsKey(path.posix.basename(source));
     const configMap = configMapOf(c, dnsLabel(`${s.name}-${path.posix.basename(source)}`), s.name, key, v.content);
     out.objects.push(configMap);
-    out.mounts.push({ volume: { name, configMap: { name: configMap.metadata.name } }, mount: { name, ...mount, subPath: key } });
+    out.mounts.push({ volume: { configMap: { name: configMap.metadata.name }, name }, mount: mountOf(v, name, key) });
     return;
   }
-  const relative = source.startsWith('./') || source.startsWith('../') || source === '.';
-  const hostPath = relative
-    ? path.posix.join(NODE_PROJECT_ROOT, c.project.name, source)
-    : source.startsWith('~')
-      ? path.posix.join(NODE_PROJECT_ROOT, c.project.name, 'home', source.slice(1))
-      : source;
+  const hostPath = nodePath(c, source);
   c.report(
     'warning',
     'K8S_BIND_MOUNT',
@@ -106,17 +114,25 @@ function bindMount(c: KubeContext, s: Service, v: ServiceVolume, mount: Record<s
     'volumes',
     v.content !== undefined ? 'use --bind-files configmap to ship this file as a ConfigMap instead' : 'use a named volume, or a config for files',
   );
-  out.mounts.push({ volume: { name, hostPath: { path: hostPath } }, mount: { name, ...mount } });
+  out.mounts.push({ volume: { hostPath: { path: hostPath }, name }, mount: mountOf(v, name) });
+}
+
+/** Where a bind source is found on a node: relative and `~` paths under {@link NODE_PROJECT_ROOT}. */
+function nodePath(c: KubeContext, source: string): string {
+  const relative = source.startsWith('./') || source.startsWith('../') || source === '.';
+  if (relative) return path.posix.join(NODE_PROJECT_ROOT, c.project.name, source);
+  if (source.startsWith('~')) return path.posix.join(NODE_PROJECT_ROOT, c.project.name, 'home', source.slice(1));
+  return source;
 }
 
 /** A ConfigMap holding one file; binary content goes to binaryData. */
 export function configMapOf(c: KubeContext, name: string, component: string | undefined, key: string, content: Uint8Array | string): KubernetesObject {
-  const object: KubernetesObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: c.metadata(name, component) };
+  const metadata = c.metadata(name, component);
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   const text = decodeUtf8(bytes);
-  if (text !== undefined) object.data = { [key]: text };
-  else object.binaryData = { [key]: Buffer.from(bytes).toString('base64') };
-  return object;
+  // Keys in code-point order, the order they print in.
+  if (text !== undefined) return { apiVersion: 'v1', data: { [key]: text }, kind: 'ConfigMap', metadata };
+  return { apiVersion: 'v1', binaryData: { [key]: Buffer.from(bytes).toString('base64') }, kind: 'ConfigMap', metadata };
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
@@ -129,8 +145,20 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 /** A ConfigMap or Secret key: `[-._a-zA-Z0-9]+`. */
 export function dnsKey(name: string): string {
+  if (isKeyText(name)) return name;
   const clean = name.replace(/[^-._a-zA-Z0-9]+/g, '-');
   return clean === '' || clean === '.' || clean === '..' ? 'file' : clean;
+}
+
+/** True for a name {@link dnsKey} returns unchanged: a valid key other than `.` and `..`. */
+function isKeyText(name: string): boolean {
+  if (name === '' || name === '.' || name === '..') return false;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    const lower = code | 0x20;
+    if (!((lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e || code === 0x5f)) return false;
+  }
+  return true;
 }
 
 /** The Kubernetes object name of a Compose secret or config. */
@@ -144,15 +172,15 @@ function fileMount(c: KubeContext, s: Service, ref: ServiceFileRef, kind: 'secre
   const target = ref.target ?? `/${ref.source}`;
   const key = dnsKey(ref.source);
   const name = dnsLabel(`${kind}-${ref.source}`);
-  const item: Record<string, unknown> = { key, path: key };
-  if (ref.mode !== undefined && ref.mode >= 0 && ref.mode <= 0o777) item.mode = ref.mode;
-  else if (ref.mode !== undefined) {
+  const permissionBits = ref.mode !== undefined && ref.mode >= 0 && ref.mode <= 0o777;
+  const item: Record<string, unknown> = permissionBits ? { key, mode: ref.mode, path: key } : { key, path: key };
+  if (ref.mode !== undefined && !permissionBits) {
     // Kubernetes takes permission bits only (0 to 0777); setuid, sticky and larger values are refused.
     c.report('warning', 'K8S_FILE_MODE', `services.${s.name}.${kind}s: mode ${ref.mode.toString(8)} of ${ref.source} is outside 0 to 0777 and is left out (the default 0644 applies)`, s, `${kind}s`);
   }
   if (ref.uid !== undefined || ref.gid !== undefined) {
     c.report('info', 'K8S_FILE_OWNER', `services.${s.name}.${kind}s: uid/gid of ${ref.source} cannot be set per file; use the pod's fsGroup`, s, `${kind}s`);
   }
-  const volume = kind === 'secret' ? { name, secret: { secretName: objectName, items: [item] } } : { name, configMap: { name: objectName, items: [item] } };
-  return { volume, mount: { name, mountPath: target, subPath: key, readOnly: true } };
+  const volume = kind === 'secret' ? { name, secret: { items: [item], secretName: objectName } } : { configMap: { items: [item], name: objectName }, name };
+  return { volume, mount: { mountPath: target, name, readOnly: true, subPath: key } };
 }

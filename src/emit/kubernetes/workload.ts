@@ -3,8 +3,9 @@
  * and for services Compose does not restart; a StatefulSet when asked. Update settings map to rolling-update
  * parameters; a service with a ReadWriteOnce claim is recreated, not rolled, so an update does not deadlock.
  */
-import type { Service } from '../../ir/types.js';
-import { selectorLabels, standardLabels, type KubeContext } from './context.js';
+import { sortedNames, type Service } from '../../ir/types.js';
+import { setOwn } from '../../util/objects.js';
+import type { KubeContext } from './context.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';
 import { int32 } from './quantities.js';
@@ -28,7 +29,7 @@ export function workloadKind(c: KubeContext, s: Service, settings: ServiceSettin
   return 'Deployment';
 }
 
-/** Builds the workload object around a pod spec. */
+/** Builds the workload object around a pod spec. Specs are built with their keys in code-point order. */
 export function workload(
   c: KubeContext,
   s: Service,
@@ -39,12 +40,9 @@ export function workload(
   claimTemplates: Record<string, unknown>[],
   recreate: boolean,
 ): KubernetesObject {
-  const selector = selectorLabels(c.project.name, s.name);
+  const labels = podLabels(c, s, settings);
   const template: Record<string, unknown> = {
-    metadata: {
-      labels: { ...standardLabels(c.project.name, s.name), ...selector, ...settings.labels, ...networkLabels(s) },
-      ...(Object.keys(podAnnotations).length > 0 ? { annotations: podAnnotations } : {}),
-    },
+    metadata: hasKeys(podAnnotations) ? { annotations: podAnnotations, labels } : { labels },
     spec: pod,
   };
   const declared = s.deploy?.replicas ?? s.scale;
@@ -53,32 +51,53 @@ export function workload(
   const metadata = c.metadata(name, s.name, { labels: settings.labels, annotations: settings.annotations });
   switch (kind) {
     case 'Deployment': {
-      const spec: Record<string, unknown> = { selector: { matchLabels: { ...selector } }, template };
-      if (replicas !== undefined && !settings.autoscaling) spec.replicas = replicas;
       const strategy = updateStrategy(c, s, recreate);
+      const spec: Record<string, unknown> = {};
+      if (replicas !== undefined && !settings.autoscaling) spec.replicas = replicas;
+      spec.selector = { matchLabels: c.selectorLabels(s.name) };
       if (strategy) spec.strategy = strategy;
+      spec.template = template;
       return { apiVersion: 'apps/v1', kind, metadata, spec };
     }
     case 'StatefulSet': {
-      const spec: Record<string, unknown> = { selector: { matchLabels: { ...selector } }, serviceName: dnsLabel(s.name, 63, true), template };
+      const spec: Record<string, unknown> = {};
       if (replicas !== undefined) spec.replicas = replicas;
+      spec.selector = { matchLabels: c.selectorLabels(s.name) };
+      spec.serviceName = dnsLabel(s.name, 63, true);
+      spec.template = template;
       if (claimTemplates.length > 0) spec.volumeClaimTemplates = claimTemplates;
       return { apiVersion: 'apps/v1', kind, metadata, spec };
     }
     case 'DaemonSet':
       if (replicas !== undefined) c.report('info', 'K8S_DAEMONSET_REPLICAS', `services.${s.name}: a global service runs one pod per node; replicas is ignored`, s, 'deploy');
-      return { apiVersion: 'apps/v1', kind, metadata, spec: { selector: { matchLabels: { ...selector } }, template } };
+      return { apiVersion: 'apps/v1', kind, metadata, spec: { selector: { matchLabels: c.selectorLabels(s.name) }, template } };
     case 'Job': {
-      const spec: Record<string, unknown> = { template: { ...template, spec: { ...pod, restartPolicy: jobRestart(s) } } };
+      const spec: Record<string, unknown> = {};
       const attempts = /^on-failure:(\d+)$/.exec(s.restart ?? '')?.[1] ?? s.deploy?.restart_policy?.max_attempts;
       if (attempts !== undefined) spec.backoffLimit = int32(Number(attempts));
-      if (replicas !== undefined && replicas > 1) {
-        spec.completions = replicas;
-        spec.parallelism = replicas;
-      }
+      if (replicas !== undefined && replicas > 1) spec.completions = replicas;
+      if (replicas !== undefined && replicas > 1) spec.parallelism = replicas;
+      spec.template = { ...template, spec: { ...pod, restartPolicy: jobRestart(s) } };
       return { apiVersion: 'batch/v1', kind, metadata, spec };
     }
   }
+}
+
+/**
+ * The pod template's labels: the standard ones (which hold the selector's), the x-kubernetes labels, and the
+ * network memberships.
+ */
+function podLabels(c: KubeContext, s: Service, settings: ServiceSettings): Record<string, string> {
+  let labels = c.standardLabels(s.name);
+  // Spread, not assignment: label keys are user input, and `__proto__` must stay a key.
+  if (hasKeys(settings.labels)) labels = { ...labels, ...settings.labels };
+  for (const net of sortedNames(s.networks)) setOwn(labels, networkLabel(net), 'true');
+  return labels;
+}
+
+function hasKeys(record: object): boolean {
+  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return true;
+  return false;
 }
 
 function jobRestart(s: Service): string {
@@ -96,13 +115,6 @@ function updateStrategy(c: KubeContext, s: Service, recreate: boolean): Record<s
   const step = int32(Math.max(1, u.parallelism ?? 1));
   const rolling = u.order === 'start-first' ? { maxSurge: step, maxUnavailable: 0 } : { maxSurge: 0, maxUnavailable: step };
   return { type: 'RollingUpdate', rollingUpdate: rolling };
-}
-
-/** Pod labels that mark network membership, for NetworkPolicies. */
-export function networkLabels(s: Service): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const net of Object.keys(s.networks)) out[networkLabel(net)] = 'true';
-  return out;
 }
 
 /** The pod label key of a Compose network. */

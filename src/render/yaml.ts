@@ -57,8 +57,8 @@ function mappingParts(map: Mapping, depth: number, onLead: boolean, out: Parts):
     const k = keys[i]!;
     const value = map[k];
     if (value === undefined) continue;
-    if (any || !onLead) out.push(indent, key(k));
-    else out.push(key(k));
+    // One call site for both cases: a branch first taken after the function is optimized would deoptimize it.
+    out.push(any || !onLead ? indent : '', key(k));
     valueParts(plainData(value), depth + 1, out);
     any = true;
   }

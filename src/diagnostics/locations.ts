@@ -23,53 +23,65 @@ export interface ContainerLocations {
   values?: Map<string | number, SourceLocation>;
 }
 
-/** A record and the one container allowed to change it; other containers holding it copy it first. */
-interface OwnedLocations extends ContainerLocations {
-  owner: object;
-}
-
 /**
- * Records hang off their containers under a private symbol, as a non-enumerable property: invisible to
+ * Records hang off their containers as non-enumerable properties under private symbols: invisible to
  * `Object.keys`, spreads, JSON and deep equality, and much cheaper for the collector than a WeakMap with hundreds
- * of thousands of entries. Containers that cannot take a property (frozen ones) use a WeakMap instead.
+ * of thousands of entries. A container's own record (the one it may change) sits under {@link OWN}; a record it
+ * shares with the container it was copied from sits under {@link SHARED} until it records something of its own.
+ * A record refers to no container, so a copy never keeps its original (and the original's whole subtree) alive:
+ * the raw model can be collected while the IR built from it lives on. Containers that cannot take a property
+ * (frozen ones) use a WeakMap instead.
  */
-const RECORD = Symbol('stackport.locations');
-const frozenTable = new WeakMap<object, OwnedLocations>();
+const OWN = Symbol('stackport.locations');
+const SHARED = Symbol('stackport.sharedLocations');
+
+type Carrier = { [OWN]?: ContainerLocations; [SHARED]?: ContainerLocations };
+
+const frozenTable = new WeakMap<object, { record: ContainerLocations; owned: boolean }>();
 /** Whether any record lives in {@link frozenTable}; until one does, lookups skip it (almost every run). */
 let anyFrozen = false;
 
-type Carrier = { [RECORD]?: OwnedLocations };
-
 const table = {
-  get(container: object): OwnedLocations | undefined {
-    const own = (container as Carrier)[RECORD];
-    return own !== undefined || !anyFrozen ? own : frozenTable.get(container);
+  /** The record to read: the container's own, else the one it shares. */
+  get(container: object): ContainerLocations | undefined {
+    const c = container as Carrier;
+    const found = c[OWN] ?? c[SHARED];
+    return found !== undefined || !anyFrozen ? found : frozenTable.get(container)?.record;
   },
   has(container: object): boolean {
     return table.get(container) !== undefined;
   },
-  set(container: object, record: OwnedLocations): void {
-    if ((container as Carrier)[RECORD] !== undefined) (container as Carrier)[RECORD] = record;
-    else if (Object.isExtensible(container)) Object.defineProperty(container, RECORD, { value: record, writable: true, configurable: true });
+  /** The record the container may change, if it has one. */
+  own(container: object): ContainerLocations | undefined {
+    const own = (container as Carrier)[OWN];
+    if (own !== undefined || !anyFrozen) return own;
+    const frozen = frozenTable.get(container);
+    return frozen?.owned ? frozen.record : undefined;
+  },
+  set(container: object, record: ContainerLocations, owned: boolean): void {
+    const key = owned ? OWN : SHARED;
+    if ((container as Carrier)[key] !== undefined) (container as Carrier)[key] = record;
+    else if (Object.isExtensible(container)) Object.defineProperty(container, key, { value: record, writable: true, configurable: true });
     else {
       anyFrozen = true;
-      frozenTable.set(container, record);
+      frozenTable.set(container, { record, owned });
     }
   },
 };
 
 /** The container's own record, made (or copied from a shared one) on first write. */
-function writableLocations(container: object): OwnedLocations {
-  const record = table.get(container);
-  if (record !== undefined && record.owner === container) return record;
+function writableLocations(container: object): ContainerLocations {
+  const owned = table.own(container);
+  if (owned !== undefined) return owned;
+  const shared = table.get(container);
   // The maps are made on first use: a large project has hundreds of thousands of containers.
-  const own: OwnedLocations = { owner: container };
-  if (record !== undefined) {
-    if (record.self) own.self = record.self;
-    if (record.keys) own.keys = new Map(record.keys);
-    if (record.values) own.values = new Map(record.values);
+  const own: ContainerLocations = {};
+  if (shared !== undefined) {
+    if (shared.self) own.self = shared.self;
+    if (shared.keys) own.keys = new Map(shared.keys);
+    if (shared.values) own.values = new Map(shared.values);
   }
-  table.set(container, own);
+  table.set(container, own, true);
   return own;
 }
 
@@ -124,7 +136,7 @@ export function copyLocations(from: object, to: object): void {
   if (!source) return;
   if (!table.has(to)) {
     // The common case, a fresh copy: share the record until either side writes to it.
-    table.set(to, source);
+    table.set(to, source, false);
     return;
   }
   const target = writableLocations(to);

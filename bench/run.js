@@ -9,7 +9,7 @@
  *   size in its own child process so peak RSS is per size.
  * - Kompose on the same 500-service file, when a `kompose` binary is on PATH.
  *
- * Options: BENCH_RUNS (CLI runs per command, default 20), BENCH_QUICK=1 (fewer runs, sizes up to 1000).
+ * Options: BENCH_RUNS (CLI runs per command, default 30), BENCH_QUICK=1 (fewer runs, sizes up to 1000).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const bin = path.join(root, 'bin', 'stackport.js');
 const quick = process.env.BENCH_QUICK === '1';
-const cliRuns = Number(process.env.BENCH_RUNS ?? (quick ? 8 : 20));
+const cliRuns = Number(process.env.BENCH_RUNS ?? (quick ? 8 : 30));
 const sizes = quick ? [1, 10, 100, 1000] : [1, 10, 100, 1000, 5000];
 const work = mkdtempSync(path.join(os.tmpdir(), 'stackport-bench-'));
 

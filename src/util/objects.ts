@@ -32,6 +32,22 @@ export function valueAt(root: unknown, path: readonly (string | number)[]): unkn
   return current;
 }
 
+/** True when a record has at least one own enumerable key; looks at no more than the first. */
+export function hasOwnKeys(record: object): boolean {
+  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return true;
+  return false;
+}
+
+/**
+ * A new mapping holding the first `count` of `keys` with their values from `map`: the start of a copy that a walk
+ * makes only once it meets the first entry it changes.
+ */
+export function copyFirstEntries(map: PlainObject, keys: readonly string[], count: number): PlainObject {
+  const out: PlainObject = {};
+  for (let i = 0; i < count; i++) setOwn(out, keys[i]!, map[keys[i]!]);
+  return out;
+}
+
 /** True when `key` is an own key of `target` (never an inherited one such as `toString`). */
 export function hasOwn(target: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(target, key);

@@ -7,7 +7,7 @@
 import { error, warning, type Diagnostic, type SourceLocation } from '../../diagnostics/diagnostic.js';
 import { copyLocations, entryLocation } from '../../diagnostics/locations.js';
 import { isOverride, isReset, OverrideTag } from '../../parse/tags.js';
-import { isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
+import { copyFirstEntries, isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
 import { CAST_ROOT, castKind, castStep, castString, type CastCursor, type CastKind } from './casts.js';
 import { substitute, type Lookup } from './template.js';
 
@@ -92,7 +92,7 @@ class Walker {
       const result = this.node(value, map, key, castStep(cursor, key), depth + 1);
       if (result === value && out === undefined) continue;
       // First change: the copy takes the unchanged keys before this one, in order.
-      if (out === undefined) out = copyKeys(map, keys, i);
+      if (out === undefined) out = copyFirstEntries(map, keys, i);
       setOwn(out, key, result);
     }
     if (out === undefined) return map;
@@ -140,11 +140,4 @@ class Walker {
       );
     }
   }
-}
-
-/** A new mapping holding the first `count` of `keys` with their values from `map`. */
-function copyKeys(map: PlainObject, keys: readonly string[], count: number): PlainObject {
-  const out: PlainObject = {};
-  for (let i = 0; i < count; i++) setOwn(out, keys[i]!, map[keys[i]!]);
-  return out;
 }

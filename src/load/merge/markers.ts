@@ -7,7 +7,7 @@
  */
 import { copyEntryLocation, copyLocations, selfLocation, setSelfLocation } from '../../diagnostics/locations.js';
 import { isOverride, isReset } from '../../parse/tags.js';
-import { isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
+import { copyFirstEntries, isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
 
 /** The model without markers; `undefined` when the whole value is a `!reset`. Unchanged subtrees are shared. */
 export function stripMarkers(model: unknown): unknown {
@@ -45,7 +45,7 @@ function stripObject(map: PlainObject): PlainObject {
     const value = map[key];
     const stripped = stripMarkers(value);
     if (stripped === value && out === undefined) continue;
-    if (out === undefined) out = copyEntries(map, keys, i);
+    if (out === undefined) out = copyFirstEntries(map, keys, i);
     // A `!reset` entry is dropped; an entry that was undefined all along stays.
     if (stripped !== undefined || value === undefined) setOwn(out, key, stripped);
   }
@@ -61,12 +61,5 @@ function copyItems(items: readonly unknown[], count: number): unknown[] {
     copyEntryLocation(items, i, out, i);
     out.push(items[i]);
   }
-  return out;
-}
-
-/** A new mapping holding the first `count` of `keys` with their values. */
-function copyEntries(map: PlainObject, keys: readonly string[], count: number): PlainObject {
-  const out: PlainObject = {};
-  for (let i = 0; i < count; i++) setOwn(out, keys[i]!, map[keys[i]!]);
   return out;
 }

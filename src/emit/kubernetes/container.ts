@@ -4,6 +4,7 @@
  */
 import type { Service } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
+import { hasOwnKeys } from '../../util/objects.js';
 import type { KubeContext } from './context.js';
 import { dnsLabel, portName } from './names.js';
 import { probes } from './probes.js';
@@ -170,7 +171,7 @@ function securityContext(c: KubeContext, s: Service): Out | undefined {
     if (drop.length > 0) capabilities.drop = drop.map(capability);
     out.capabilities = capabilities;
   }
-  return hasKeys(out) ? out : undefined;
+  return hasOwnKeys(out) ? out : undefined;
 }
 
 function capability(name: string): string {
@@ -202,8 +203,8 @@ function containerResources(c: KubeContext, s: Service): Out | undefined {
   if (reserved !== undefined && reserved > 0) requests.memory = memoryQuantity(reserved);
   for (const device of r?.devices ?? []) if (device.capabilities?.includes('gpu') ?? true) addGpus(c, s, device, limits);
   for (const request of s.gpus ?? []) addGpus(c, s, request, limits);
-  const hasLimits = hasKeys(limits);
-  const hasRequests = hasKeys(requests);
+  const hasLimits = hasOwnKeys(limits);
+  const hasRequests = hasOwnKeys(requests);
   if (!hasLimits && !hasRequests) return undefined;
   const out: Out = {};
   if (hasLimits) out.limits = limits;
@@ -228,7 +229,7 @@ export function podSettings(c: KubeContext, s: Service): Out {
   const out: Out = {};
   const dns = dnsConfig(s);
   if (dns !== undefined) out.dnsConfig = dns;
-  if (s.extra_hosts !== undefined && hasKeys(s.extra_hosts)) out.hostAliases = hostAliases(s.extra_hosts);
+  if (s.extra_hosts !== undefined && hasOwnKeys(s.extra_hosts)) out.hostAliases = hostAliases(s.extra_hosts);
   if (s.ipc === 'host') out.hostIPC = true;
   if (s.network_mode === 'host') out.hostNetwork = true;
   if (s.pid === 'host') out.hostPID = true;
@@ -249,7 +250,7 @@ function podSecurity(c: KubeContext, s: Service): Out | undefined {
     else named = true;
   }
   if (named) c.report('warning', 'K8S_USER_NAME', `services.${s.name}.group_add: group names are left out; Kubernetes needs numeric IDs`, s, 'group_add');
-  const hasSysctls = s.sysctls !== undefined && hasKeys(s.sysctls);
+  const hasSysctls = s.sysctls !== undefined && hasOwnKeys(s.sysctls);
   if (groups.length === 0 && !hasSysctls) return undefined;
   const security: Out = {};
   if (groups.length > 0) security.supplementalGroups = groups;
@@ -267,7 +268,7 @@ function dnsConfig(s: Service): Out | undefined {
     });
   }
   if (s.dns_search !== undefined && s.dns_search.length > 0) dns.searches = s.dns_search;
-  return hasKeys(dns) ? dns : undefined;
+  return hasOwnKeys(dns) ? dns : undefined;
 }
 
 function platformSelector(platform: string): Record<string, string> {
@@ -276,11 +277,6 @@ function platformSelector(platform: string): Record<string, string> {
   if (arch) selector['kubernetes.io/arch'] = arch;
   if (os) selector['kubernetes.io/os'] = os;
   return selector;
-}
-
-function hasKeys(record: object): boolean {
-  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return true;
-  return false;
 }
 
 function hostAliases(hosts: Record<string, string[]>): Out[] {

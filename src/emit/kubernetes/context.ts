@@ -3,6 +3,7 @@ import { error, info, warning, type Diagnostic } from '../../diagnostics/diagnos
 import { entryLocation } from '../../diagnostics/locations.js';
 import { sortedNames, type Project, type Service } from '../../ir/types.js';
 import { containerPortList, type ContainerPort } from './container.js';
+import { hasOwnKeys } from '../../util/objects.js';
 import type { KubernetesOptions, SecretSource } from './types.js';
 
 /** The emitter's running state, and the per-project facts its steps would otherwise each work out again. */
@@ -49,41 +50,26 @@ export class KubeContext {
    */
   metadata(name: string, component: string | undefined, extra: { labels?: Record<string, string>; annotations?: Record<string, string> } = {}) {
     let labels = this.standardLabels(component);
-    if (extra.labels !== undefined && hasKeys(extra.labels)) labels = { ...labels, ...extra.labels };
+    if (extra.labels !== undefined && hasOwnKeys(extra.labels)) labels = { ...labels, ...extra.labels };
     const metadata: { annotations?: Record<string, string>; labels: Record<string, string>; name: string; namespace?: string } =
-      extra.annotations !== undefined && hasKeys(extra.annotations) ? { annotations: extra.annotations, labels, name } : { labels, name };
+      extra.annotations !== undefined && hasOwnKeys(extra.annotations) ? { annotations: extra.annotations, labels, name } : { labels, name };
     if (this.options.namespace) metadata.namespace = this.options.namespace;
     return metadata;
   }
 
-  /** {@link standardLabels} of this project. */
+  /**
+   * The `app.kubernetes.io/*` labels: `name` is the Compose service (absent for objects the project shares), in
+   * code-point key order.
+   */
   standardLabels(component: string | undefined): Record<string, string> {
     if (component === undefined) return { 'app.kubernetes.io/managed-by': 'stackport', 'app.kubernetes.io/part-of': this.partOf };
     return { 'app.kubernetes.io/managed-by': 'stackport', 'app.kubernetes.io/name': labelValue(component), 'app.kubernetes.io/part-of': this.partOf };
   }
 
-  /** {@link selectorLabels} of this project. */
+  /** The labels that select a service's pods: a stable subset that never changes between stackport versions. */
   selectorLabels(service: string): Record<string, string> {
     return { 'app.kubernetes.io/name': labelValue(service), 'app.kubernetes.io/part-of': this.partOf };
   }
-}
-
-function hasKeys(record: Record<string, unknown>): boolean {
-  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return true;
-  return false;
-}
-
-/** `app.kubernetes.io/*` labels. `name` is the Compose service (or the project for shared objects). */
-export function standardLabels(project: string, component: string | undefined): Record<string, string> {
-  const labels: Record<string, string> = { 'app.kubernetes.io/managed-by': 'stackport' };
-  if (component !== undefined) labels['app.kubernetes.io/name'] = labelValue(component);
-  labels['app.kubernetes.io/part-of'] = labelValue(project);
-  return labels;
-}
-
-/** The labels that select a service's pods: a stable subset that never changes between stackport versions. */
-export function selectorLabels(project: string, service: string): Record<string, string> {
-  return { 'app.kubernetes.io/name': labelValue(service), 'app.kubernetes.io/part-of': labelValue(project) };
 }
 
 /** A valid label value: at most 63 characters of `[A-Za-z0-9_.-]`, alphanumeric at both ends. */

@@ -4,7 +4,7 @@
  * parameters; a service with a ReadWriteOnce claim is recreated, not rolled, so an update does not deadlock.
  */
 import { sortedNames, type Service } from '../../ir/types.js';
-import { setOwn } from '../../util/objects.js';
+import { hasOwnKeys, setOwn } from '../../util/objects.js';
 import type { KubeContext } from './context.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';
@@ -42,7 +42,7 @@ export function workload(
 ): KubernetesObject {
   const labels = podLabels(c, s, settings);
   const template: Record<string, unknown> = {
-    metadata: hasKeys(podAnnotations) ? { annotations: podAnnotations, labels } : { labels },
+    metadata: hasOwnKeys(podAnnotations) ? { annotations: podAnnotations, labels } : { labels },
     spec: pod,
   };
   const declared = s.deploy?.replicas ?? s.scale;
@@ -90,14 +90,9 @@ export function workload(
 function podLabels(c: KubeContext, s: Service, settings: ServiceSettings): Record<string, string> {
   let labels = c.standardLabels(s.name);
   // Spread, not assignment: label keys are user input, and `__proto__` must stay a key.
-  if (hasKeys(settings.labels)) labels = { ...labels, ...settings.labels };
+  if (hasOwnKeys(settings.labels)) labels = { ...labels, ...settings.labels };
   for (const net of sortedNames(s.networks)) setOwn(labels, networkLabel(net), 'true');
   return labels;
-}
-
-function hasKeys(record: object): boolean {
-  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return true;
-  return false;
 }
 
 function jobRestart(s: Service): string {

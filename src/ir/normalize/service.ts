@@ -2,7 +2,7 @@
  * One service from the merged model to the IR: each Compose key family has its own module; this file only routes
  * keys and handles the many plain scalar keys. Every key is either carried over or reported.
  */
-import { isPlainObject } from '../../util/objects.js';
+import { hasOwnKeys, isPlainObject } from '../../util/objects.js';
 import type { Service } from '../types.js';
 import { normalizeBuild } from './build.js';
 import { booleanFrom, extensionsOf, isExtensionKey, keyValueRecord, numberFrom, stringList, stringRecord, text, type Normalizer } from './context.js';
@@ -98,7 +98,7 @@ export function normalizeService(n: Normalizer, name: string, raw: Record<string
   if (families !== 0) copyScalars(n, raw, out, name, families);
   routed(n, raw, out, name);
   if (raw.network_mode !== undefined && raw.network_mode !== null) out.networks = {};
-  else if (isEmptyRecord(out.networks as object) && raw.provider === undefined) out.networks = { default: { extensions: {} } };
+  else if (!hasOwnKeys(out.networks as object) && raw.provider === undefined) out.networks = { default: { extensions: {} } };
   reconcileScale(n, raw, out, name);
   return out as unknown as Service;
 }
@@ -160,11 +160,6 @@ function commandOf(n: Normalizer, raw: Record<string, unknown>, key: 'command' |
   const value = raw[key];
   if (value === undefined || value === null || Array.isArray(value)) return commandList(n, value, '', raw, key);
   return commandList(n, value, `services.${service}.${key}`, raw, key);
-}
-
-function isEmptyRecord(record: object): boolean {
-  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return false;
-  return true;
 }
 
 /**

@@ -2,9 +2,8 @@
  * The identity of list entries that Compose deduplicates after a merge (compose-semantics §8.2, "unique key"):
  * two entries with the same key are the same thing, and the later one replaces the earlier in its position.
  */
-import path from 'node:path';
 import { isPlainObject } from '../../util/objects.js';
-import { splitVolumeSpec } from '../../ir/values/volumes.js';
+import { cleanTarget, splitVolumeSpec } from '../../ir/values/volumes.js';
 
 /** Returns an entry's identity, or undefined when it has none (it is then never deduplicated). */
 export type KeyOf = (entry: unknown) => string | undefined;
@@ -38,41 +37,9 @@ export const portKey: KeyOf = (entry) => {
 export const volumeTarget: KeyOf = (entry) => {
   if (isPlainObject(entry)) return typeof entry.target === 'string' ? clean(entry.target) : undefined;
   if (typeof entry !== 'string') return undefined;
-  return clean(shortVolumeTarget(entry));
+  const parts = splitVolumeSpec(entry);
+  return clean(parts.length === 1 ? parts[0]! : parts[1]!);
 };
-
-/**
- * The target of a short volume spec: the second part {@link splitVolumeSpec} finds, or the only one. Without a `{`
- * (so no `${...}` to skip) its parts end at every `:` but a drive letter's, and the target is found in place
- * instead of building every part character by character, once per volume of every service.
- */
-export function shortVolumeTarget(spec: string): string {
-  if (spec.includes('{')) {
-    const parts = splitVolumeSpec(spec);
-    return parts.length === 1 ? parts[0]! : parts[1]!;
-  }
-  const first = partEnd(spec, 0);
-  if (first < 0) return spec;
-  const second = partEnd(spec, first + 1);
-  return spec.slice(first + 1, second < 0 ? spec.length : second);
-}
-
-/** The `:` that ends the part starting at `start`, or -1: not one right after a lone drive letter (`c:/`, `C:\`). */
-function partEnd(spec: string, start: number): number {
-  for (let at = spec.indexOf(':', start); at >= 0; at = spec.indexOf(':', at + 1)) {
-    const driveLetter = at === start + 1 && isLetter(spec.charCodeAt(start)) && isSlash(spec.charCodeAt(at + 1));
-    if (!driveLetter) return at;
-  }
-  return -1;
-}
-
-function isLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
-
-function isSlash(code: number): boolean {
-  return code === 0x2f || code === 0x5c;
-}
 
 /** `devices`: `src:dst[:perms]` -> dst; a lone `src` -> src; long syntax `target`. */
 export const deviceTarget: KeyOf = (entry) => {
@@ -95,17 +62,7 @@ function fileTarget(entry: unknown, byDefault: (source: string) => string): stri
   return typeof entry.source === 'string' ? byDefault(entry.source) : undefined;
 }
 
+/** An absolute target as Go's `path.Clean` leaves it; a relative one (invalid anyway) as written. */
 function clean(target: string): string {
-  if (!target.startsWith('/')) return target;
-  // Most targets are already clean; path.posix.normalize would return them unchanged, after a walk and a regex.
-  if (isCleanAbsolute(target)) return target;
-  return path.posix.normalize(target).replace(/(.)\/$/, '$1');
-}
-
-/**
- * True when normalizing the absolute path would change nothing: no empty segment (`//` or a trailing `/`) and no
- * segment starting with a dot (which covers `.` and `..`, and sends the harmless `.hidden` the slow way).
- */
-function isCleanAbsolute(target: string): boolean {
-  return target.indexOf('//') < 0 && target.indexOf('/.') < 0 && (target.length === 1 || !target.endsWith('/'));
+  return target.startsWith('/') ? cleanTarget(target) : target;
 }

@@ -53,7 +53,7 @@ export class Normalizer {
   /** Unwraps a parse result, reporting a failure at the entry it came from. */
   parsed<T>(result: Parsed<T>, code: string, where: string, container: object, key: string | number): T | undefined {
     if (result.ok) return result.value;
-    this.error(code, `${where}: ${result.message}`, container, key);
+    this.invalid(code, where, result.message, container, key);
     return undefined;
   }
 

@@ -18,29 +18,13 @@ export function shortHash(text: string): string {
 /** A DNS-1123 label (lowercase alphanumerics and `-`, at most `max` characters, alphanumeric at both ends). */
 export function dnsLabel(name: string, max = 63, mustStartWithLetter = false): string {
   // Most names (`web`, `db-data`, `bind-3iqmcl`) are labels already: one scan instead of four regex passes.
-  if (isCleanLabel(name, max, mustStartWithLetter)) return name;
+  if (isDnsLabel(name, max) && (!mustStartWithLetter || isLowerLetter(name.charCodeAt(0)))) return name;
   let clean = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
   if (mustStartWithLetter && !/^[a-z]/.test(clean)) clean = `s-${clean}`.replace(/-+$/, '');
   if (clean === '') clean = `x-${shortHash(name)}`;
   if (clean.length <= max) return clean;
   const hashSuffix = `-${shortHash(name)}`;
   return `${clean.slice(0, max - hashSuffix.length).replace(/-+$/, '')}${hashSuffix}`;
-}
-
-/**
- * True when sanitizing would return `name` unchanged: 1 to `max` lowercase alphanumerics and `-`, alphanumeric at
- * both ends, and a letter first when asked.
- */
-function isCleanLabel(name: string, max: number, mustStartWithLetter: boolean): boolean {
-  const n = name.length;
-  if (n === 0 || n > max) return false;
-  const first = name.charCodeAt(0);
-  if (mustStartWithLetter ? !isLowerLetter(first) : !isLowerAlphanumeric(first)) return false;
-  for (let i = 1; i < n; i++) {
-    const code = name.charCodeAt(i);
-    if (!isLowerAlphanumeric(code) && code !== 0x2d) return false;
-  }
-  return name.charCodeAt(n - 1) !== 0x2d;
 }
 
 function isLowerLetter(code: number): boolean {
@@ -51,9 +35,18 @@ function isLowerAlphanumeric(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
-/** True when `name` is already a valid DNS-1123 label of at most `max` characters. */
+/**
+ * True when `name` is already a valid DNS-1123 label of at most `max` characters: lowercase alphanumerics and `-`,
+ * alphanumeric at both ends. A char-code scan: {@link dnsLabel} asks it for nearly every name it is given.
+ */
 export function isDnsLabel(name: string, max = 63): boolean {
-  return name.length <= max && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name);
+  const n = name.length;
+  if (n === 0 || n > max || !isLowerAlphanumeric(name.charCodeAt(0)) || !isLowerAlphanumeric(name.charCodeAt(n - 1))) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const code = name.charCodeAt(i);
+    if (!isLowerAlphanumeric(code) && code !== 0x2d) return false;
+  }
+  return true;
 }
 
 /** An IANA service name for a port: at most 15 characters, lowercase, a letter, no double or edge hyphens. */

@@ -15,8 +15,7 @@
  * of small result objects, location objects only where they are recorded, and bounds checks before every
  * `charCodeAt` (reading past the end deoptimises optimised code, which V8 then compiles a second time).
  */
-import type { SourceLocation } from '../diagnostics/diagnostic.js';
-import { copyLocations, peekLocations, setEntryLocation, setSelfLocation } from '../diagnostics/locations.js';
+import { copyLocations, packPosition, type Position, RecordBuilder } from '../diagnostics/locations.js';
 import { setOwn } from '../util/objects.js';
 import type { ParseLimits } from './limits.js';
 import { resolvePlainScalar } from './scalars.js';
@@ -105,7 +104,15 @@ class FastParser {
    * Where the value most recently returned by {@link value} (or {@link seqItem}) was written. A side channel rather
    * than a `{ value, at }` result, which would be an object per node; callers read it right after the call.
    */
-  valueAt: SourceLocation | undefined;
+  valueAt: Position = 0;
+  /** The positions of the containers being read. */
+  readonly records: RecordBuilder;
+  /**
+   * The items of the sequences being read, innermost last, from {@link itemsTop} down: a sequence is copied out at
+   * its exact size when it ends, instead of growing an array of its own by half again plus 16 slots at a time.
+   */
+  readonly items: unknown[] = [];
+  itemsTop = 0;
   /** Anchored values by name; {@link PENDING} while the anchored value is being read. */
   readonly anchors = new Map<string, unknown>();
   expanded = 0;
@@ -116,6 +123,7 @@ class FastParser {
     readonly maxDepth: number,
     readonly maxExpansion: number,
   ) {
+    this.records = new RecordBuilder(file);
     if (text.charCodeAt(0) === 0xfeff) unsupported();
     const lines = text.split('\n');
     // A final line break ends the last line; it does not start an empty one.
@@ -129,8 +137,9 @@ class FastParser {
     }
   }
 
-  at(line: number, col: number): SourceLocation {
-    return { file: this.file, line: line + 1, column: col + 1 };
+  /** The position of 0-based `line` and `col`, packed (see {@link packPosition}). */
+  at(line: number, col: number): Position {
+    return packPosition(this.file, line + 1, col + 1);
   }
 
   /** The next line at or after `from` that holds content, or the line count. */
@@ -157,10 +166,10 @@ class FastParser {
    * read the first key (`firstKey`, written at `self`; the cursor is after its colon) to tell the mapping apart
    * from other values.
    */
-  blockMap(indent: number, depth: number, firstKey: string | typeof MERGE, self: SourceLocation): Record<string, unknown> {
+  blockMap(indent: number, depth: number, firstKey: string | typeof MERGE, self: Position): Record<string, unknown> {
     if (depth > this.maxDepth) unsupported();
     const out: Record<string, unknown> = {};
-    setSelfLocation(out, self);
+    const mark = this.records.open(self);
     let merges: unknown[] | undefined;
     let key = firstKey;
     let keyAt = self;
@@ -172,7 +181,7 @@ class FastParser {
         // (a duplicate, or an inherited name such as `toString`) needs the own-property check.
         if (out[key] !== undefined && Object.prototype.hasOwnProperty.call(out, key)) unsupported();
         setOwn(out, key, value);
-        setEntryLocation(out, key, this.valueAt, keyAt);
+        this.records.entry(key, this.valueAt, keyAt);
       }
       const next = this.nextContent(this.line + 1);
       if (next >= this.lines.length || this.indents[next]! < indent) break;
@@ -184,6 +193,7 @@ class FastParser {
       keyAt = this.at(next, indent);
     }
     if (merges) for (let i = 0; i < merges.length; i++) this.applyMerge(out, merges[i]);
+    this.records.close(out, mark);
     return out;
   }
 
@@ -193,26 +203,25 @@ class FastParser {
     for (let s = 0; s < sources.length; s++) {
       const source = sources[s] as Record<string, unknown>;
       if (source === null || typeof source !== 'object' || Array.isArray(source) || source instanceof OverrideTag) unsupported();
-      const positions = peekLocations(source);
       const keys = Object.keys(source);
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k]!;
         if (Object.prototype.hasOwnProperty.call(out, key)) continue;
         setOwn(out, key, source[key]);
-        setEntryLocation(out, key, positions?.values?.get(key), positions?.keys?.get(key));
+        this.records.entryFrom(source, key);
       }
     }
   }
 
   /** A block sequence whose dashes sit at column `indent` of the current line and the lines after it. */
-  blockSeq(indent: number, depth: number, self: SourceLocation): unknown[] {
+  blockSeq(indent: number, depth: number, self: Position): unknown[] {
     if (depth > this.maxDepth) unsupported();
-    const out: unknown[] = [];
-    setSelfLocation(out, self);
+    const base = this.itemsTop;
+    const mark = this.records.open(self);
     for (;;) {
       const item = this.seqItem(this.lines[this.line]!, indent, depth + 1);
-      setEntryLocation(out, out.length, this.valueAt);
-      out.push(item);
+      this.records.entry(this.itemsTop - base, this.valueAt, undefined);
+      this.items[this.itemsTop++] = item;
       const next = this.nextContent(this.line + 1);
       if (next >= this.lines.length || this.indents[next]! < indent) break;
       if (this.indents[next]! > indent) unsupported();
@@ -220,6 +229,14 @@ class FastParser {
       if (!isDash(this.lines[next]!, indent)) break;
       this.line = next;
     }
+    return this.endSequence(base, mark);
+  }
+
+  /** The sequence of the items from `base` up on the item stack, with the record opened at `mark`. */
+  endSequence(base: number, mark: number): unknown[] {
+    const out = this.items.slice(base, this.itemsTop);
+    this.itemsTop = base;
+    this.records.close(out, mark);
     return out;
   }
 
@@ -501,25 +518,25 @@ class FastParser {
   /** `[...]` at the cursor, on one line; leaves the cursor after the `]`. */
   flowSeq(line: string, depth: number): unknown[] {
     if (depth > this.maxDepth) unsupported();
-    const out: unknown[] = [];
-    setSelfLocation(out, this.at(this.line, this.pos));
+    const base = this.itemsTop;
+    const mark = this.records.open(this.at(this.line, this.pos));
     this.pos = skipSpaces(line, this.pos + 1);
     while (this.pos >= line.length || line.charCodeAt(this.pos) !== CLOSE_BRACKET) {
       const at = this.at(this.line, this.pos);
       const value = this.flowItem(line, depth + 1, false);
-      setEntryLocation(out, out.length, at);
-      out.push(value);
+      this.records.entry(this.itemsTop - base, at, undefined);
+      this.items[this.itemsTop++] = value;
       this.flowSeparator(line, CLOSE_BRACKET);
     }
     this.pos++;
-    return out;
+    return this.endSequence(base, mark);
   }
 
   /** `{...}` at the cursor, on one line; leaves the cursor after the `}`. */
   flowMap(line: string, depth: number): Record<string, unknown> {
     if (depth > this.maxDepth) unsupported();
     const out: Record<string, unknown> = {};
-    setSelfLocation(out, this.at(this.line, this.pos));
+    const mark = this.records.open(this.at(this.line, this.pos));
     this.pos = skipSpaces(line, this.pos + 1);
     while (this.pos >= line.length || line.charCodeAt(this.pos) !== CLOSE_BRACE) {
       const keyAt = this.at(this.line, this.pos);
@@ -530,10 +547,11 @@ class FastParser {
       const valueAt = this.at(this.line, this.pos);
       const value = this.flowItem(line, depth + 1, false);
       setOwn(out, key as string, value);
-      setEntryLocation(out, key as string, valueAt, keyAt);
+      this.records.entry(key as string, valueAt, keyAt);
       this.flowSeparator(line, CLOSE_BRACE);
     }
     this.pos++;
+    this.records.close(out, mark);
     return out;
   }
 

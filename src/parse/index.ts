@@ -18,7 +18,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
-import { locationsOf, setEntryLocation, setSelfLocation } from '../diagnostics/locations.js';
+import { copyEntryLocation, setEntryLocation, setSelfLocation } from '../diagnostics/locations.js';
 import { setOwn } from '../util/objects.js';
 import { parseFast } from './fast.js';
 import { aliasExpansionBound, DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.js';
@@ -225,11 +225,10 @@ class Converter {
     }
     // Explicit keys win over merged ones; among merge sources, earlier ones win (YAML merge key semantics).
     for (const source of merged) {
-      const positions = locationsOf(source);
       for (const key of Object.keys(source)) {
         if (Object.prototype.hasOwnProperty.call(out, key)) continue;
         setOwn(out, key, source[key]);
-        setEntryLocation(out, key, positions.values?.get(key), positions.keys?.get(key));
+        copyEntryLocation(source, key, out);
       }
     }
     this.#active.delete(node);

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { peekLocations } from '../../src/diagnostics/locations.js';
+import { recordedEntry, selfLocation } from '../../src/diagnostics/locations.js';
 import { parseComposeYaml } from '../../src/parse/index.js';
 import { parseFast } from '../../src/parse/fast.js';
 import { aliasExpansionBound, DEFAULT_PARSE_LIMITS } from '../../src/parse/limits.js';
@@ -32,15 +32,15 @@ function difference(a: unknown, b: unknown, at = '$'): string | undefined {
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.join('\0') !== keysB.join('\0')) return `${at}: keys [${keysA.join(', ')}] vs [${keysB.join(', ')}]`;
-  const la = peekLocations(a);
-  const lb = peekLocations(b);
-  const where = (l: typeof la, k: string | number, kind: 'keys' | 'values') =>
-    JSON.stringify(kind === 'keys' ? l?.keys?.get(String(k)) : l?.values?.get(Array.isArray(a) ? Number(k) : k));
-  if (JSON.stringify(la?.self) !== JSON.stringify(lb?.self)) return `${at}: self ${JSON.stringify(la?.self)} vs ${JSON.stringify(lb?.self)}`;
+  const where = (container: object, k: string, kind: 'key' | 'value') =>
+    JSON.stringify(recordedEntry(container, Array.isArray(container) ? Number(k) : k)[kind]);
+  const selfA = JSON.stringify(selfLocation(a));
+  const selfB = JSON.stringify(selfLocation(b));
+  if (selfA !== selfB) return `${at}: self ${selfA} vs ${selfB}`;
   for (const k of keysA) {
-    for (const kind of ['keys', 'values'] as const) {
-      if (kind === 'keys' && Array.isArray(a)) continue;
-      if (where(la, k, kind) !== where(lb, k, kind)) return `${at}.${k}: ${kind} position ${where(la, k, kind)} vs ${where(lb, k, kind)}`;
+    for (const kind of ['key', 'value'] as const) {
+      if (kind === 'key' && Array.isArray(a)) continue;
+      if (where(a, k, kind) !== where(b, k, kind)) return `${at}.${k}: ${kind} position ${where(a, k, kind)} vs ${where(b, k, kind)}`;
     }
     const d = difference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${k}`);
     if (d) return d;

@@ -7,7 +7,7 @@
  * value points at the override that set it.
  */
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { copyEntryLocation, copyLocations, entryLocation, peekLocations, setEntryLocation } from '../../diagnostics/locations.js';
+import { copyEntryLocation, copyLocations, entryLocation, hasEntryLocation, setEntryLocation } from '../../diagnostics/locations.js';
 import { isOverride, isReset } from '../../parse/tags.js';
 import { hasOwn, isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
 import { keyBeforeEquals } from './keys.js';
@@ -274,5 +274,5 @@ function compareCodePoints(a: string, b: string): number {
 
 function fillItemLocations(list: unknown[], from: number, to: number, fallback: ReturnType<typeof entryLocation>): void {
   if (!fallback) return;
-  for (let i = from; i < to; i++) if (!peekLocations(list)?.values?.has(i)) setEntryLocation(list, i, fallback);
+  for (let i = from; i < to; i++) if (!hasEntryLocation(list, i)) setEntryLocation(list, i, fallback);
 }

@@ -81,14 +81,19 @@ function attach(container: object, record: LocationRecord): void {
   }
 }
 
-/** The record the container may change: its own, made (or copied from a shared one) on first write. */
-function writable(container: object): LocationRecord {
+/**
+ * The record the container may change: its own, made (or copied from a shared one) on first write. `key`, when
+ * given, is the entry about to be written: a new record gets an empty triple for it from the start, because
+ * growing an array leaves it half empty (it grows by half again plus 16 slots) and the IR keeps these records.
+ */
+function writable(container: object, key?: string | number): LocationRecord {
   const current = readable(container);
   if (current !== undefined && current[SHARED] !== true) return current;
   let record: LocationRecord;
-  if (current === undefined) record = [undefined, undefined, undefined, false];
-  else {
-    record = current.slice();
+  if (current === undefined) {
+    record = key === undefined ? [undefined, undefined, undefined, false] : [undefined, undefined, undefined, false, key, undefined, undefined];
+  } else {
+    record = key === undefined || slotOf(current, key) !== -1 ? current.slice() : current.concat(key, undefined, undefined);
     record[INDEX] = undefined;
     record[SHARED] = false;
   }
@@ -212,7 +217,7 @@ export function setEntryLocation(
 ): void {
   const keyPosition = typeof key === 'string' ? keyLocation : undefined;
   if (!value && !keyPosition) return;
-  store(writable(container), key, undefined, value, keyPosition);
+  store(writable(container, key), key, undefined, value, keyPosition);
 }
 
 /**
@@ -233,7 +238,7 @@ export function copyEntryLocation(
   const keyPosition = typeof fromKey === 'string' ? (source[slot + 2] as Position | undefined) : undefined;
   const value = (source[slot + 1] as Position | undefined) ?? keyPosition;
   if (value === undefined && (keyPosition === undefined || typeof toKey !== 'string')) return;
-  store(writable(to), toKey, source[FILE] as string | undefined, value, typeof toKey === 'string' ? keyPosition : undefined);
+  store(writable(to, toKey), toKey, source[FILE] as string | undefined, value, typeof toKey === 'string' ? keyPosition : undefined);
 }
 
 /** Copies every recorded position of `from` onto `to` (entries already recorded on `to` are overwritten). */

@@ -65,11 +65,14 @@ export function networkPolicies(c: KubeContext): KubernetesObject[] {
   if (c.options.networkPolicies === 'none') return [];
   const networks = sortedNames(c.project.networks);
   if (!networks.some((n) => n !== 'default')) return [];
+  // Collected once: asking every service about every network would be quadratic in a project of many networks.
+  const used = new Set<string>();
+  for (const name of c.serviceNames) for (const net in c.project.services[name]!.networks) used.add(net);
   const out: KubernetesObject[] = [];
   for (const net of networks) {
     // The implicit default network gets a policy only when it is the project's one network.
     if ((net === 'default' && networks.length !== 1) || c.project.networks[net]!.external) continue;
-    if (!c.serviceNames.some((name) => Object.prototype.hasOwnProperty.call(c.project.services[name]!.networks, net))) continue;
+    if (!used.has(net)) continue;
     const label = networkLabel(net);
     out.push({
       apiVersion: 'networking.k8s.io/v1',

@@ -127,7 +127,9 @@ function collectClaims(c: KubeContext, s: Service, storage: ServiceStorage, clai
       entry = { users: [], readWriteOnce: cl.readWriteOnce };
       claims.set(cl.key, entry);
     }
-    if (!entry.users.includes(s.name)) entry.users.push(s.name);
+    // A service's claims are collected together, so a repeat (two mounts of one volume) can only be the last user;
+    // searching the whole list would be quadratic when every service shares one volume.
+    if (entry.users[entry.users.length - 1] !== s.name) entry.users.push(s.name);
   }
 }
 

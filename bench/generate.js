@@ -69,3 +69,37 @@ export function generateProject(dir, count) {
   writeFileSync(file, lines.join('\n'));
   return file;
 }
+
+/**
+ * Writes a project of `count` services where every service has a network, a named volume, a secret and a config of
+ * its own (and all share one volume), and returns the compose file path: the shape that shows a step comparing
+ * every service with every network, volume or file reference.
+ */
+export function generateWideProject(dir, count) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'value.txt'), 'x\n');
+  const lines = ['name: wide', 'services:'];
+  for (let i = 0; i < count; i++) {
+    lines.push(
+      `  s${i}:`,
+      `    image: registry.example.com/s${i}:1`,
+      `    networks: [n${i}]`,
+      `    volumes: ["v${i}:/data", "shared:/shared"]`,
+      `    secrets: [k${i}]`,
+      `    configs: [c${i}]`,
+      `    ports: ["${10000 + (i % 50000)}:80"]`,
+    );
+    if (i > 0) lines.push(`    depends_on: [s${i - 1}]`);
+  }
+  lines.push('networks:');
+  for (let i = 0; i < count; i++) lines.push(`  n${i}: {}`);
+  lines.push('volumes:', '  shared: {}');
+  for (let i = 0; i < count; i++) lines.push(`  v${i}: {}`);
+  lines.push('secrets:');
+  for (let i = 0; i < count; i++) lines.push(`  k${i}: { file: ./value.txt }`);
+  lines.push('configs:');
+  for (let i = 0; i < count; i++) lines.push(`  c${i}: { file: ./value.txt }`);
+  const file = path.join(dir, 'compose.yaml');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}

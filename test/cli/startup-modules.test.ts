@@ -32,7 +32,7 @@ function modulesOf(args: string[], stderrFile: string): string[] {
   const out = path.join(dir, 'modules.txt');
   const err = openSync(stderrFile, 'w');
   try {
-    const env = { ...process.env, MODULES_OUT: out };
+    const env: NodeJS.ProcessEnv = { ...process.env, MODULES_OUT: out };
     delete env.NO_COLOR;
     delete env.FORCE_COLOR;
     const r = spawnSync(process.execPath, ['--require', path.join(dir, 'hook.cjs'), BIN, ...args], { cwd: dir, stdio: ['ignore', 'ignore', err], env });

@@ -2,8 +2,10 @@
  * The loading flags every command shares, with `docker compose`'s spelling.
  */
 import { Option, type Command } from 'commander';
+import { nodeHost } from '../load/host.js';
 import type { LoadOptions } from '../load/options.js';
 import type { CliIo } from './io.js';
+import { tuningOnLargeInput } from './runtime-tuning.js';
 
 /** Raw values commander collects for the loading flags. */
 export interface LoadingFlags {
@@ -34,7 +36,8 @@ export function addLoadingFlags(command: Command): Command {
 
 /** Turns the flags into `load()` options. */
 export function toLoadOptions(flags: LoadingFlags, io: CliIo, services: string[] = []): LoadOptions {
-  const options: LoadOptions = { cwd: io.cwd, env: { ...io.env }, services };
+  const env = { ...io.env };
+  const options: LoadOptions = { cwd: io.cwd, env, services, host: tuningOnLargeInput(nodeHost({ cwd: io.cwd, env })) };
   if (flags.file) options.files = flags.file;
   if (flags.projectDirectory) options.projectDirectory = flags.projectDirectory;
   if (flags.projectName) options.projectName = flags.projectName;

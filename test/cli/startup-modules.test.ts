@@ -3,7 +3,8 @@
  * whole stream stack (some 13 million instructions, a few per cent of a pre-commit hook's run). The built CLI runs
  * on a 5-service project with diagnostics on stderr, written to a file, and a preloaded hook records which
  * built-in modules were loaded by the time it exits. Also checks src/cli/io.ts's terminal test on a file, a pipe
- * and /dev/null, where it must answer without loading tty.
+ * and /dev/null, where it must answer without loading tty. And the V8 tuning for large inputs
+ * (src/cli/runtime-tuning.ts) happens only for a large compose file, since Node's v8 module costs a small run.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,14 +29,14 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function modulesOf(args: string[], stderrFile: string): string[] {
+function modulesOf(args: string[], stderrFile: string, cwd = dir): string[] {
   const out = path.join(dir, 'modules.txt');
   const err = openSync(stderrFile, 'w');
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, MODULES_OUT: out };
     delete env.NO_COLOR;
     delete env.FORCE_COLOR;
-    const r = spawnSync(process.execPath, ['--require', path.join(dir, 'hook.cjs'), BIN, ...args], { cwd: dir, stdio: ['ignore', 'ignore', err], env });
+    const r = spawnSync(process.execPath, ['--require', path.join(dir, 'hook.cjs'), BIN, ...args], { cwd, stdio: ['ignore', 'ignore', err], env });
     expect(r.status).toBe(0);
   } finally {
     closeSync(err);
@@ -51,6 +52,14 @@ describe('CLI start', () => {
     expect(modules).not.toContain('NativeModule net');
     expect(modules).not.toContain('NativeModule tty');
     expect(modules).not.toContain('NativeModule stream');
+    expect(modules).not.toContain('NativeModule v8');
+  });
+
+  it('tunes V8 (through Node\'s v8 module) only once a large compose file is read', () => {
+    const large = path.join(dir, 'large');
+    generateProject(large, 100);
+    const modules = modulesOf(['-q', 'convert', '--to', 'kubernetes'], path.join(dir, 'stderr-large.txt'), large);
+    expect(modules).toContain('NativeModule v8');
   });
 
   it('tells a file, a pipe and /dev/null from a terminal', () => {

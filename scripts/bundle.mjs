@@ -74,3 +74,11 @@ if (cache.status !== 0) {
   // The cache only saves start time; without it the CLI is correct, just slower to start.
   process.stderr.write(`bundle: no code cache (${cache.stderr.trim() || `exit ${cache.status}`})\n`);
 }
+
+// V8 rejects a cache made under other flags (the CLI changes one for large inputs, src/cli/runtime-tuning.ts; a
+// warm-up that triggered it would produce a cache no run accepts), so check that a fresh process takes it.
+if (cache.status === 0) {
+  const probe = `const { script } = require(${JSON.stringify(`${root}bin/load-bundle.js`)}).loadCliBundle(${JSON.stringify(outdir)}); process.stdout.write(String(script.cachedDataRejected));`;
+  const accepted = spawnSync(process.execPath, ['-e', probe], { cwd: root, encoding: 'utf8' });
+  if (accepted.stdout !== 'false') process.stderr.write(`bundle: warning: V8 rejects the code cache (${accepted.stdout || accepted.stderr.trim()}); the CLI will start slower\n`);
+}

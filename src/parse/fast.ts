@@ -12,8 +12,9 @@
  * The parser runs once per file, cold: mostly in V8's interpreter, so its cost is the bytecodes it executes and the
  * objects it allocates per line. Hence the style: char-code tests and `indexOf` instead of regexes and per-char
  * string building, plain loops instead of callbacks, a cursor field (`pos`) and a side channel (`valueAt`) instead
- * of small result objects, location objects only where they are recorded, and bounds checks before every
- * `charCodeAt` (reading past the end deoptimises optimised code, which V8 then compiles a second time).
+ * of small result objects, positions packed into small integers, sequences and position records built on shared
+ * stacks and copied out at their exact size, and bounds checks before every `charCodeAt` (reading past the end
+ * deoptimises optimised code, which V8 then compiles a second time).
  */
 import { copyLocations, packPosition, type Position, RecordBuilder } from '../diagnostics/locations.js';
 import { setOwn } from '../util/objects.js';

@@ -6,8 +6,10 @@
  *   rounds with the floor. Wall time is measured on plain runs; CPU time and peak RSS on separate runs with a tiny
  *   exit hook preloaded.
  * - The library (load + convert to Kubernetes) on generated projects of 1, 10, 100, 1000 and 5000 services, each
- *   size in its own child process so peak RSS is per size.
- * - Kompose on the same 500-service file, when a `kompose` binary is on PATH.
+ *   size in its own child process so peak RSS is per size; and on 1000 and 5000 services that each have a network,
+ *   volume, secret and config of their own.
+ * - The CLI on a 500-service file, in rounds with the floor, and Kompose on the same file when a `kompose` binary
+ *   is on PATH.
  *
  * Options: BENCH_RUNS (CLI runs per command, default 30), BENCH_QUICK=1 (fewer runs, sizes up to 1000).
  */

@@ -49,7 +49,7 @@ const SHARED = 3;
 const FIRST_ENTRY = 4;
 const STRIDE = 3;
 /** Records with more entries than this are looked up through an index instead of a scan. */
-const SCAN_LIMIT = 8;
+const SCAN_LIMIT = 32;
 
 /**
  * A record hangs off its container as a non-enumerable property under a private symbol: invisible to

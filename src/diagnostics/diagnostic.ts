@@ -2,6 +2,7 @@
  * Diagnostics are values: every stage returns them instead of throwing, and only the CLI turns them into exit
  * codes. A diagnostic always says what is wrong and, when it concerns user input, where.
  */
+import { compareStrings } from '../util/strings.js';
 
 /** How serious a finding is. `error` stops the pipeline's output; `warning` and `info` never do. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -92,9 +93,4 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       compareStrings(a.message, b.message)
     );
   });
-}
-
-/** Locale-independent string comparison, so ordering never depends on the machine's locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { readManifest } from './output-directory.js';
 import type { RenderedFiles } from './render.js';
+import { compareStrings } from '../util/strings.js';
 
 /** One changed file and its unified diff (from what is on disk to what would be written). */
 export interface ChangedFile {
@@ -31,7 +32,7 @@ export interface CheckResult {
 export function check(dir: string, files: RenderedFiles, shownDir = ''): CheckResult {
   const changed: ChangedFile[] = [];
   const missing: string[] = [];
-  for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [relative, content] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
     const current = readText(path.join(dir, relative));
     const wanted = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
     if (current === undefined) missing.push(relative);

@@ -3,6 +3,7 @@
  * Used for Kustomize overlays, whose patches must reproduce the overlay's conversion exactly from the base's.
  */
 import { hasOwn } from '../util/objects.js';
+import { compareStrings } from '../util/strings.js';
 
 /** One RFC 6902 operation (the subset a diff needs). */
 export type JsonPatchOperation =
@@ -24,7 +25,7 @@ export function diffJson(from: unknown, to: unknown, path = ''): JsonPatchOperat
   if (deepEqual(from, to)) return [];
   if (isRecord(from) && isRecord(to)) {
     const ops: JsonPatchOperation[] = [];
-    const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort(compare);
+    const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort(compareStrings);
     for (const key of keys) {
       const child = `${path}/${escapePointerSegment(key)}`;
       if (!hasOwn(to, key)) ops.push({ op: 'remove', path: child });
@@ -98,8 +99,4 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     return ka.length === Object.keys(b).length && ka.every((k) => hasOwn(b, k) && deepEqual(a[k], b[k]));
   }
   return false;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -7,6 +7,7 @@
  * The printer is stackport's own rather than the yaml package's: output is plain data, so a small printer does
  * the job in a fraction of the time, and the CLI need not load a general YAML library to print a few objects.
  */
+import { compareStrings } from '../util/strings.js';
 
 /** Prints one value as a YAML document (no `---` marker), ending with a newline. */
 export function toYaml(value: unknown): string {
@@ -71,7 +72,7 @@ function mappingParts(map: Mapping, depth: number, onLead: boolean, out: Parts):
  */
 function sortedKeys(map: Mapping): string[] {
   const keys = Object.keys(map);
-  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return keys.sort(compareText);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return keys.sort(compareStrings);
   return keys;
 }
 
@@ -285,10 +286,6 @@ export function sortKeysDeep(value: unknown): unknown {
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => compareStrings(a, b));
   return Object.fromEntries(entries.map(([k, v]) => [k, sortKeysDeep(v)]));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

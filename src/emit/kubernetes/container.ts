@@ -10,6 +10,7 @@ import { dnsLabel, portName } from './names.js';
 import { probes } from './probes.js';
 import { cpuQuantity, memoryQuantity } from './quantities.js';
 import type { Mount } from './storage.js';
+import { compareStrings } from '../../util/strings.js';
 
 type Out = Record<string, unknown>;
 
@@ -65,7 +66,7 @@ export function container(c: KubeContext, s: Service, mounts: Mount[], envFromCo
 function volumeMounts(mounts: Mount[]): Out[] {
   const out: Out[] = [];
   for (const m of mounts) out.push(m.mount);
-  return out.sort((a, b) => compare(String(a.mountPath), String(b.mountPath)));
+  return out.sort((a, b) => compareStrings(String(a.mountPath), String(b.mountPath)));
 }
 
 /**
@@ -282,9 +283,5 @@ function platformSelector(platform: string): Record<string, string> {
 function hostAliases(hosts: Record<string, string[]>): Out[] {
   const byIp = new Map<string, string[]>();
   for (const host of sortedNames(hosts)) for (const ip of hosts[host]!) byIp.set(ip, [...(byIp.get(ip) ?? []), host]);
-  return [...byIp.keys()].sort(compare).map((ip) => ({ hostnames: byIp.get(ip)!, ip }));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return [...byIp.keys()].sort(compareStrings).map((ip) => ({ hostnames: byIp.get(ip)!, ip }));
 }

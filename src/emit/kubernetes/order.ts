@@ -1,5 +1,6 @@
 /** Install order (what must exist before what uses it), then name: the same objects always print the same way. */
 import type { KubernetesObject } from './types.js';
+import { compareStrings } from '../../util/strings.js';
 
 const KIND_ORDER = [
   'Namespace', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet',
@@ -33,9 +34,5 @@ function inNameOrder(objects: readonly KubernetesObject[]): boolean {
 }
 
 function byName(a: KubernetesObject, b: KubernetesObject): number {
-  return compare(a.metadata.name, b.metadata.name);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareStrings(a.metadata.name, b.metadata.name);
 }

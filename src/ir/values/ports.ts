@@ -5,6 +5,7 @@
  */
 import type { Port } from '../types.js';
 import { fail, ok, type Parsed } from './result.js';
+import { compareStrings } from '../../util/strings.js';
 
 const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
 
@@ -57,7 +58,7 @@ export function parsePortSpec(input: string | number): Parsed<Port[]> {
     }
   }
   // Compose orders the entries of one spec by the text "<port>/<protocol>" (one entry, the usual case, is in order).
-  if (entries.length > 1) entries.sort((a, b) => compareText(`${a.target}/${a.protocol}`, `${b.target}/${b.protocol}`));
+  if (entries.length > 1) entries.sort((a, b) => compareStrings(`${a.target}/${a.protocol}`, `${b.target}/${b.protocol}`));
   return ok(entries);
 }
 
@@ -119,9 +120,6 @@ function port(target: number, published: string | undefined, hostIp: string | un
   return p;
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Node's own IP check, fetched only for a port that names a host IP: importing node:net at the top would load

@@ -12,6 +12,7 @@ import { isOverride, isReset } from '../../parse/tags.js';
 import { hasOwn, isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
 import { keyBeforeEquals } from './keys.js';
 import { stripMarkers } from './markers.js';
+import { compareStrings } from '../../util/strings.js';
 
 export { stripMarkers } from './markers.js';
 
@@ -207,7 +208,7 @@ function toList(value: unknown, keyValue: boolean): unknown[] {
   if (Array.isArray(value)) return value;
   if (isPlainObject(value)) {
     const out: unknown[] = [];
-    for (const key of Object.keys(value).sort(compareCodePoints)) {
+    for (const key of Object.keys(value).sort(compareStrings)) {
       const v = value[key];
       setEntryLocation(out, out.length, entryLocation(value, key));
       out.push(keyValue ? (v === null || v === undefined ? key : `${key}=${scalarText(v)}`) : v);
@@ -229,7 +230,7 @@ function mergeHosts(base: unknown, over: unknown): unknown[] {
 function hostsList(value: unknown): unknown[] {
   if (!isPlainObject(value)) return toList(value, false);
   const out: unknown[] = [];
-  for (const host of Object.keys(value).sort(compareCodePoints)) {
+  for (const host of Object.keys(value).sort(compareStrings)) {
     const ips = value[host];
     for (const ip of Array.isArray(ips) ? ips : [ips]) {
       setEntryLocation(out, out.length, entryLocation(value, host));
@@ -268,9 +269,6 @@ function scalarText(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
 }
 
-function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function fillItemLocations(list: unknown[], from: number, to: number, fallback: ReturnType<typeof entryLocation>): void {
   if (!fallback) return;

@@ -4,6 +4,7 @@ import { entryLocation } from '../../diagnostics/locations.js';
 import { sortedNames, type Project, type Service } from '../../ir/types.js';
 import { containerPortList, type ContainerPort } from './container.js';
 import { hasOwnKeys } from '../../util/objects.js';
+import { isAlphanumeric, isKeyCharacter } from './names.js';
 import type { KubernetesOptions, SecretSource } from './types.js';
 
 /** The emitter's running state, and the per-project facts its steps would otherwise each work out again. */
@@ -85,13 +86,6 @@ function isLabelValue(value: string): boolean {
   const n = value.length;
   if (n === 0) return true;
   if (n > 63 || !isAlphanumeric(value.charCodeAt(0)) || !isAlphanumeric(value.charCodeAt(n - 1))) return false;
-  for (let i = 1; i < n - 1; i++) {
-    const code = value.charCodeAt(i);
-    if (!isAlphanumeric(code) && code !== 0x2d && code !== 0x2e && code !== 0x5f) return false;
-  }
+  for (let i = 1; i < n - 1; i++) if (!isKeyCharacter(value.charCodeAt(i))) return false;
   return true;
-}
-
-function isAlphanumeric(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 }

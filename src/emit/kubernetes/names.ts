@@ -35,6 +35,16 @@ function isLowerAlphanumeric(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
+/** An ASCII letter of either case or a digit. */
+export function isAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+}
+
+/** A character of `[-._a-zA-Z0-9]`, what label values and ConfigMap and Secret keys are made of. */
+export function isKeyCharacter(code: number): boolean {
+  return isAlphanumeric(code) || code === 0x2d || code === 0x2e || code === 0x5f;
+}
+
 /**
  * True when `name` is already a valid DNS-1123 label of at most `max` characters: lowercase alphanumerics and `-`,
  * alphanumeric at both ends. A char-code scan: {@link dnsLabel} asks it for nearly every name it is given.

@@ -8,7 +8,7 @@ import type { Service, ServiceFileRef, ServiceVolume } from '../../ir/types.js';
 import { parseByteSize } from '../../ir/values/bytes.js';
 import type { KubeContext } from './context.js';
 import { volumeSettings } from './extension.js';
-import { dnsLabel, shortHash } from './names.js';
+import { dnsLabel, isKeyCharacter, shortHash } from './names.js';
 import { memoryQuantity } from './quantities.js';
 import type { KubernetesObject } from './types.js';
 
@@ -153,11 +153,7 @@ export function dnsKey(name: string): string {
 /** True for a name {@link dnsKey} returns unchanged: a valid key other than `.` and `..`. */
 function isKeyText(name: string): boolean {
   if (name === '' || name === '.' || name === '..') return false;
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
-    const lower = code | 0x20;
-    if (!((lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e || code === 0x5f)) return false;
-  }
+  for (let i = 0; i < name.length; i++) if (!isKeyCharacter(name.charCodeAt(i))) return false;
   return true;
 }
 

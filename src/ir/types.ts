@@ -13,6 +13,7 @@
  * files, secret and config files, build contexts) is stored relative to `projectDir`, in POSIX form starting with
  * `./` or `../`, so that output is the same on every machine. Absolute paths stay absolute.
  */
+import { sortStrings } from '../util/strings.js';
 
 /** Bytes, as an integer. `512m` is 536870912. `-1` means unlimited where Compose allows it. */
 export type ByteSize = number;
@@ -487,7 +488,6 @@ export interface Model {
 
 /** Names of a record in a stable order (code-point order, not locale order). */
 export function sortedNames(record: Record<string, unknown>): string[] {
-  // The default sort orders strings by UTF-16 code units, exactly as comparing them with `<` does, and it does so
-  // without calling back into JavaScript for every comparison; emitters sort several records of every service.
-  return Object.keys(record).sort();
+  // Emitters sort several small records of every service; see sortStrings for why not the built-in sort.
+  return sortStrings(Object.keys(record));
 }

@@ -10,7 +10,7 @@ import { dnsLabel, portName } from './names.js';
 import { probes } from './probes.js';
 import { cpuQuantity, memoryQuantity } from './quantities.js';
 import type { Mount } from './storage.js';
-import { compareStrings } from '../../util/strings.js';
+import { compareStrings, sortByString } from '../../util/strings.js';
 
 type Out = Record<string, unknown>;
 
@@ -66,7 +66,7 @@ export function container(c: KubeContext, s: Service, mounts: Mount[], envFromCo
 function volumeMounts(mounts: Mount[]): Out[] {
   const out: Out[] = [];
   for (const m of mounts) out.push(m.mount);
-  return out.sort((a, b) => compareStrings(String(a.mountPath), String(b.mountPath)));
+  return sortByString(out, (m) => String(m.mountPath));
 }
 
 /**

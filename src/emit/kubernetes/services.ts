@@ -5,6 +5,7 @@
  */
 import type { Service } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
+import { sortStrings } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 import { lowerProtocol } from './container.js';
 import type { ServiceSettings } from './extension.js';
@@ -64,7 +65,7 @@ function aliases(s: Service): string[] {
       out.add(alias);
     }
   }
-  return out === undefined ? [] : [...out].sort();
+  return out === undefined ? [] : sortStrings([...out]);
 }
 
 function publishedService(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesObject | undefined {

@@ -5,7 +5,7 @@
  */
 import type { Port } from '../types.js';
 import { fail, ok, type Parsed } from './result.js';
-import { compareStrings } from '../../util/strings.js';
+import { sortByString } from '../../util/strings.js';
 
 const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
 
@@ -58,7 +58,7 @@ export function parsePortSpec(input: string | number): Parsed<Port[]> {
     }
   }
   // Compose orders the entries of one spec by the text "<port>/<protocol>" (one entry, the usual case, is in order).
-  if (entries.length > 1) entries.sort((a, b) => compareStrings(`${a.target}/${a.protocol}`, `${b.target}/${b.protocol}`));
+  if (entries.length > 1) sortByString(entries, (e) => `${e.target}/${e.protocol}`);
   return ok(entries);
 }
 

@@ -25,9 +25,9 @@ export function setOwn<T>(target: Record<string, T>, key: string, value: T): voi
 /** The value at `path` inside plain data, or undefined where the path leaves it. */
 export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let current = root;
-  for (const segment of path) {
+  for (let i = 0; i < path.length; i++) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
+    current = (current as Record<string | number, unknown>)[path[i]!];
   }
   return current;
 }

@@ -17,7 +17,10 @@ export function validateKubernetesExtensions(model: unknown): Diagnostic[] {
   for (const [section, validator] of [['services', service], ['volumes', volume]] as const) {
     const entries = model[section];
     if (!isPlainObject(entries)) continue;
-    for (const [name, entry] of Object.entries(entries)) {
+    const names = Object.keys(entries);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      const entry = entries[name];
       if (!isPlainObject(entry) || entry[EXTENSION] === undefined) continue;
       if (validator(entry[EXTENSION])) continue;
       const best = mostSpecific(validator.errors ?? []);

@@ -20,8 +20,11 @@ export function checkLabelNames(model: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
   const services = model.services;
   if (isPlainObject(services)) {
-    for (const service of Object.keys(services)) {
-      for (const path of SERVICE_PATHS) {
+    const names = Object.keys(services);
+    for (let i = 0; i < names.length; i++) {
+      const service = names[i]!;
+      for (let j = 0; j < SERVICE_PATHS.length; j++) {
+        const path = SERVICE_PATHS[j]!;
         const labels = valueAt(services[service], path);
         if (hasNamelessLabel(labels)) report(out, model, ['services', service, ...path], labels);
       }
@@ -30,7 +33,9 @@ export function checkLabelNames(model: unknown): Diagnostic[] {
   for (const section of RESOURCES) {
     const resources = model[section];
     if (!isPlainObject(resources)) continue;
-    for (const name of Object.keys(resources)) {
+    const names = Object.keys(resources);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
       const labels = valueAt(resources[name], ['labels']);
       if (hasNamelessLabel(labels)) report(out, model, [section, name, 'labels'], labels);
     }

@@ -25,7 +25,10 @@ export function imageOf(c: KubeContext, s: Service): string {
 /** Kubernetes expands `$(VAR)` in command and args; Compose does not, so a literal `$(` is escaped. */
 function escapeExpansion(args: string[]): string[] {
   const out: string[] = [];
-  for (const a of args) out.push(a.includes('$(') ? a.replace(/\$\(/g, '$$$$(') : a);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    out.push(a.includes('$(') ? a.replace(/\$\(/g, '$$$$(') : a);
+  }
   return out;
 }
 
@@ -65,7 +68,7 @@ export function container(c: KubeContext, s: Service, mounts: Mount[], envFromCo
 /** The mounts by path (a stable sort: two mounts at one path keep their order). */
 function volumeMounts(mounts: Mount[]): Out[] {
   const out: Out[] = [];
-  for (const m of mounts) out.push(m.mount);
+  for (let i = 0; i < mounts.length; i++) out.push(mounts[i]!.mount);
   return sortByString(out, (m) => String(m.mountPath));
 }
 
@@ -76,7 +79,9 @@ function volumeMounts(mounts: Mount[]): Out[] {
 function environment(s: Service, fromConfigMap: boolean): Out[] {
   const source = fromConfigMap ? s.environment_declared : s.environment;
   const out: Out[] = [];
-  for (const name of sortedNames(source)) {
+  const names = sortedNames(source);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const value = source[name];
     if (value !== null) out.push({ name, value });
   }
@@ -105,11 +110,13 @@ export interface ContainerPort {
 export function containerPortList(s: Service): ContainerPort[] {
   const out: ContainerPort[] = [];
   const seen = new Set<string>();
-  for (const p of s.ports) {
+  for (let i = 0; i < s.ports.length; i++) {
+    const p = s.ports[i]!;
     const hostPort = p.mode === 'host' && p.published ? Number(p.published.split('-')[0]) : undefined;
     addPort(out, seen, p.target, upperProtocol(p.protocol), hostPort);
   }
-  for (const e of s.expose) {
+  for (let i = 0; i < s.expose.length; i++) {
+    const e = s.expose[i]!;
     const [range, proto] = e.split('/') as [string, string | undefined];
     const [start, end] = range.split('-').map(Number) as [number, number | undefined];
     const protocol = upperProtocol(proto ?? 'tcp');
@@ -133,7 +140,9 @@ function addPort(out: ContainerPort[], seen: Set<string>, port: number, protocol
 function containerPorts(c: KubeContext, s: Service): Out[] {
   const taken = new Set<string>();
   const out: Out[] = [];
-  for (const p of c.containerPorts(s)) {
+  const list = c.containerPorts(s);
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i]!;
     const name = portName(`${lowerProtocol(p.protocol)}-${p.port}`, taken);
     if (p.hostPort === undefined) {
       out.push({ containerPort: p.port, name, protocol: p.protocol });

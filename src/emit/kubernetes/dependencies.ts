@@ -14,7 +14,9 @@ export const DEFAULT_WAIT_IMAGE = 'busybox:1.36.1';
 /** Init containers for `--depends-on wait`, or none (with reports) otherwise. */
 export function dependencyInitContainers(c: KubeContext, s: Service): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const dep of sortedNames(s.depends_on)) {
+  const deps = sortedNames(s.depends_on);
+  for (let i = 0; i < deps.length; i++) {
+    const dep = deps[i]!;
     const spec = s.depends_on[dep]!;
     const target = c.project.services[dep];
     if (c.options.dependsOn !== 'wait' || target === undefined) {

@@ -103,7 +103,8 @@ export function networkPolicies(c: KubeContext): KubernetesObject[] {
 function publishedTargets(s: Service): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const seen = new Set<string>();
-  for (const p of s.ports) {
+  for (let i = 0; i < s.ports.length; i++) {
+    const p = s.ports[i]!;
     if (p.published === undefined) continue;
     const key = `${p.target}/${p.protocol}`;
     if (seen.has(key)) continue;

@@ -57,7 +57,7 @@ export function emitKubernetes(project: Project, options: KubernetesOptions = {}
 
 /** `target.push(...items)` without spreading a list of arbitrary length into arguments. */
 function pushAll<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
+  for (let i = 0; i < items.length; i++) target.push(items[i]!);
 }
 
 /** Appends one service's objects: env ConfigMap, workload, Services, Ingress, autoscaler. */
@@ -100,7 +100,8 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
 function podVolumes(c: KubeContext, s: Service, kind: WorkloadKind, storage: ServiceStorage, claimTemplates: Record<string, unknown>[]): Record<string, unknown>[] {
   const volumes: Record<string, unknown>[] = [];
   const seen = new Set<string>();
-  for (const m of storage.mounts) {
+  for (let i = 0; i < storage.mounts.length; i++) {
+    const m = storage.mounts[i]!;
     if (kind === 'StatefulSet') {
       const claim = (m.volume.persistentVolumeClaim as { claimName?: string } | undefined)?.claimName;
       const named = storage.claims.find((cl) => cl.claimName === claim);
@@ -120,7 +121,8 @@ function podVolumes(c: KubeContext, s: Service, kind: WorkloadKind, storage: Ser
 
 /** Records which services use each non-external named volume, for the shared PersistentVolumeClaims. */
 function collectClaims(c: KubeContext, s: Service, storage: ServiceStorage, claims: Map<string, ClaimUse>): void {
-  for (const cl of storage.claims) {
+  for (let i = 0; i < storage.claims.length; i++) {
+    const cl = storage.claims[i]!;
     if (c.project.volumes[cl.key]?.external) continue;
     let entry = claims.get(cl.key);
     if (entry === undefined) {
@@ -143,7 +145,8 @@ function podAnnotations(s: Service): Record<string, string> {
 }
 
 function copySorted(from: Record<string, string>, to: Record<string, string>): void {
-  for (const key of sortedNames(from)) setOwn(to, key, from[key]!);
+  const keys = sortedNames(from);
+  for (let i = 0; i < keys.length; i++) setOwn(to, keys[i]!, from[keys[i]!]!);
 }
 
 function claimSpec(c: KubeContext, key: string, name: string, component: string | undefined): Record<string, unknown> {
@@ -185,7 +188,8 @@ function claimObjects(c: KubeContext, claims: Map<string, ClaimUse>): Kubernetes
 function dedupe(c: KubeContext, objects: KubernetesObject[]): KubernetesObject[] {
   const out: KubernetesObject[] = [];
   let runStart = 0;
-  for (const o of objects) {
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i]!;
     if (out.length > 0 && out[out.length - 1]!.metadata.name !== o.metadata.name) runStart = out.length;
     if (hasKind(out, runStart, o.kind)) {
       c.diagnostics.push({ severity: 'warning', code: 'K8S_NAME_COLLISION', message: `two objects would both be ${o.kind} ${o.metadata.name}; only the first is kept`, hint: 'rename one of the services, aliases or volumes' });

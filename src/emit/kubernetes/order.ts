@@ -16,14 +16,16 @@ const KIND_ORDER = [
 export function installOrder(objects: readonly KubernetesObject[]): KubernetesObject[] {
   const groups: KubernetesObject[][] = [];
   for (let i = 0; i <= KIND_ORDER.length; i++) groups.push([]);
-  for (const o of objects) {
+  for (let j = 0; j < objects.length; j++) {
+    const o = objects[j]!;
     const i = KIND_ORDER.indexOf(o.kind);
     groups[i < 0 ? KIND_ORDER.length : i]!.push(o);
   }
   const out: KubernetesObject[] = [];
-  for (const group of groups) {
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
     if (!inNameOrder(group)) group.sort(byName);
-    for (const o of group) out.push(o);
+    for (let j = 0; j < group.length; j++) out.push(group[j]!);
   }
   return out;
 }

@@ -6,18 +6,16 @@ export function cpuQuantity(cpus: number): string {
   return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
 }
 
-const BINARY: [string, number][] = [
-  ['Ei', 2 ** 60],
-  ['Pi', 2 ** 50],
-  ['Ti', 2 ** 40],
-  ['Gi', 2 ** 30],
-  ['Mi', 2 ** 20],
-  ['Ki', 2 ** 10],
-];
+const BINARY_SUFFIXES = ['Ei', 'Pi', 'Ti', 'Gi', 'Mi', 'Ki'];
+const BINARY_SIZES = [2 ** 60, 2 ** 50, 2 ** 40, 2 ** 30, 2 ** 20, 2 ** 10];
 
 /** Bytes as the largest exact binary quantity (`536870912` -> `512Mi`), or plain bytes when none is exact. */
 export function memoryQuantity(bytes: number): string {
-  for (const [suffix, size] of BINARY) if (bytes >= size && bytes % size === 0) return `${bytes / size}${suffix}`;
+  // Indexed, not `for (const [suffix, size] of ...)`: in cold code that destructuring allocates iterators per step.
+  for (let i = 0; i < BINARY_SIZES.length; i++) {
+    const size = BINARY_SIZES[i]!;
+    if (bytes >= size && bytes % size === 0) return `${bytes / size}${BINARY_SUFFIXES[i]!}`;
+  }
   return String(bytes);
 }
 

@@ -49,7 +49,9 @@ function serviceSpec(c: KubeContext, s: Service, headless: boolean, ports: Recor
 function clusterPorts(c: KubeContext, s: Service): Record<string, unknown>[] {
   const taken = new Set<string>();
   const out: Record<string, unknown>[] = [];
-  for (const p of c.containerPorts(s)) {
+  const list = c.containerPorts(s);
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i]!;
     const name = portName(`${lowerProtocol(p.protocol)}-${p.port}`, taken);
     out.push({ name, port: p.port, protocol: p.protocol, targetPort: p.port });
   }
@@ -58,8 +60,11 @@ function clusterPorts(c: KubeContext, s: Service): Record<string, unknown>[] {
 
 function aliases(s: Service): string[] {
   let out: Set<string> | undefined;
-  for (const net of sortedNames(s.networks)) {
-    for (const alias of s.networks[net]!.aliases ?? []) {
+  const networks = sortedNames(s.networks);
+  for (let i = 0; i < networks.length; i++) {
+    const netAliases = s.networks[networks[i]!]!.aliases ?? [];
+    for (let j = 0; j < netAliases.length; j++) {
+      const alias = netAliases[j]!;
       if (alias === s.name) continue;
       out ??= new Set();
       out.add(alias);
@@ -79,7 +84,8 @@ function publishedService(c: KubeContext, s: Service, settings: ServiceSettings)
   const taken = new Set<string>();
   const seen = new Set<string>();
   const ports: Record<string, unknown>[] = [];
-  for (const p of published) {
+  for (let i = 0; i < published.length; i++) {
+    const p = published[i]!;
     if (p.host_ip !== undefined) c.report('info', 'K8S_HOST_IP', `services.${s.name}.ports: host_ip ${p.host_ip} has no Service equivalent; the port is published on every address`, s, 'ports');
     const [start, end] = p.published!.split('-').map(Number) as [number, number | undefined];
     const protocol = p.protocol.toUpperCase();

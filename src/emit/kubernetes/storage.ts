@@ -37,8 +37,8 @@ export function serviceStorage(c: KubeContext, s: Service): ServiceStorage {
   const out: ServiceStorage = { mounts: [], claims: [], objects: [] };
   for (let i = 0; i < s.volumes.length; i++) addVolume(c, s, s.volumes[i]!, i, out);
   for (const entry of s.tmpfs ?? []) addTmpfs(entry, out);
-  for (const ref of s.secrets) out.mounts.push(fileMount(c, s, ref, 'secret'));
-  for (const ref of s.configs) out.mounts.push(fileMount(c, s, ref, 'config'));
+  for (let i = 0; i < s.secrets.length; i++) out.mounts.push(fileMount(c, s, s.secrets[i]!, 'secret'));
+  for (let i = 0; i < s.configs.length; i++) out.mounts.push(fileMount(c, s, s.configs[i]!, 'config'));
   if (s.volumes_from !== undefined && s.volumes_from.length > 0) {
     c.report('warning', 'K8S_UNSUPPORTED', `services.${s.name}.volumes_from has no Kubernetes equivalent; mount the same named volumes explicitly`, s, 'volumes_from');
   }

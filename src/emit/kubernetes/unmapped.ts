@@ -65,7 +65,9 @@ export const UNMAPPED_KEYS: Readonly<Record<string, string>> = {
 
 /** Reports every key of the service the emitter does not map. */
 export function reportUnmapped(c: KubeContext, s: Service): void {
-  for (const key of Object.keys(s)) {
+  const keys = Object.keys(s);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (MAPPED_KEYS.has(key)) continue;
     const value = (s as unknown as Record<string, unknown>)[key];
     if (value === undefined || isEmpty(value)) continue;

@@ -91,7 +91,8 @@ function podLabels(c: KubeContext, s: Service, settings: ServiceSettings): Recor
   let labels = c.standardLabels(s.name);
   // Spread, not assignment: label keys are user input, and `__proto__` must stay a key.
   if (hasOwnKeys(settings.labels)) labels = { ...labels, ...settings.labels };
-  for (const net of sortedNames(s.networks)) setOwn(labels, networkLabel(net), 'true');
+  const networks = sortedNames(s.networks);
+  for (let i = 0; i < networks.length; i++) setOwn(labels, networkLabel(networks[i]!), 'true');
   return labels;
 }
 

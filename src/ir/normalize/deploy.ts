@@ -18,7 +18,8 @@ export function normalizeDeploy(n: Normalizer, value: unknown, service: string):
   if (replicas !== undefined) deploy.replicas = replicas;
   if (value.labels !== undefined) deploy.labels = stringRecord(value.labels);
   if (typeof value.endpoint_mode === 'string') deploy.endpoint_mode = value.endpoint_mode;
-  for (const key of UPDATE_CONFIGS) {
+  for (let i = 0; i < UPDATE_CONFIGS.length; i++) {
+    const key = UPDATE_CONFIGS[i]!;
     if (isPlainObject(value[key])) deploy[key] = updateConfig(n, value[key] as Record<string, unknown>, where, key);
   }
   if (isPlainObject(value.resources)) {
@@ -33,7 +34,8 @@ export function normalizeDeploy(n: Normalizer, value: unknown, service: string):
     if (typeof p.condition === 'string') deploy.restart_policy.condition = p.condition;
     const attempts = numberFrom(p.max_attempts);
     if (attempts !== undefined) deploy.restart_policy.max_attempts = attempts;
-    for (const key of RESTART_DURATIONS) {
+    for (let i = 0; i < RESTART_DURATIONS.length; i++) {
+      const key = RESTART_DURATIONS[i]!;
       if (p[key] === undefined || p[key] === null) continue;
       const ms = n.duration(p[key] as string);
       if (ms.ok) deploy.restart_policy[key] = ms.value;
@@ -57,7 +59,8 @@ function updateConfig(n: Normalizer, value: Record<string, unknown>, where: stri
   const out: UpdateConfig = {};
   const parallelism = numberFrom(value.parallelism);
   if (parallelism !== undefined) out.parallelism = parallelism;
-  for (const key of UPDATE_DURATIONS) {
+  for (let i = 0; i < UPDATE_DURATIONS.length; i++) {
+    const key = UPDATE_DURATIONS[i]!;
     if (value[key] === undefined || value[key] === null) continue;
     const ms = n.duration(value[key] as string);
     if (ms.ok) out[key] = ms.value;

@@ -13,7 +13,7 @@ export function normalizePorts(n: Normalizer, value: unknown, service: string): 
     if (typeof entry === 'string' || typeof entry === 'number') {
       const parsed = parsePortSpec(entry);
       if (!parsed.ok) n.invalid('PORT_INVALID', `services.${service}.ports[${i}]`, parsed.message, value, i);
-      else for (const port of parsed.value) out.push(port);
+      else for (let j = 0; j < parsed.value.length; j++) out.push(parsed.value[j]!);
       continue;
     }
     if (isPlainObject(entry)) {

@@ -144,7 +144,8 @@ function routed(n: Normalizer, raw: Record<string, unknown>, out: Writable, name
   if (gpus !== undefined) out.gpus = gpus;
   const blkio = normalizeBlkio(n, raw.blkio_config, name);
   if (blkio !== undefined) out.blkio_config = blkio;
-  for (const hook of HOOKS) {
+  for (let i = 0; i < HOOKS.length; i++) {
+    const hook = HOOKS[i]!;
     if (raw[hook] === undefined) continue;
     const hooks = normalizeHooks(n, raw[hook], `services.${name}.${hook}`);
     if (hooks !== undefined) out[hook] = hooks;

@@ -132,7 +132,8 @@ class Walker {
 
   /** Warns once per variable (per document), at its first use, as Compose does. */
   warnUnset(names: readonly string[], where: SourceLocation | undefined): void {
-    for (const name of names) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
       if (this.#warned.has(name)) continue;
       this.#warned.add(name);
       this.diagnostics.push(

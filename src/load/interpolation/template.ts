@@ -50,7 +50,7 @@ export function substitute(template: string, lookup: Lookup): SubstitutionResult
       if (close < 0) return invalid(template);
       const braced = expand(template, dollar + 2, close, lookup);
       if (!braced.ok) return braced;
-      for (const name of braced.unset) unset.push(name);
+      for (let u = 0; u < braced.unset.length; u++) unset.push(braced.unset[u]!);
       out += braced.value;
       i = close + 1;
     } else {

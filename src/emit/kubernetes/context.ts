@@ -4,7 +4,7 @@ import { entryLocation } from '../../diagnostics/locations.js';
 import { sortedNames, type Project, type Service } from '../../ir/types.js';
 import { containerPortList, type ContainerPort } from './container.js';
 import { hasOwnKeys } from '../../util/objects.js';
-import { isAlphanumeric, isKeyCharacter } from './names.js';
+import { dnsLabel, isAlphanumeric, isKeyCharacter } from './names.js';
 import type { KubernetesOptions, SecretSource } from './types.js';
 
 /** The emitter's running state, and the per-project facts its steps would otherwise each work out again. */
@@ -17,6 +17,7 @@ export class KubeContext {
   /** The project name as a label value. */
   readonly partOf: string;
   private readonly portLists = new Map<Service, ContainerPort[]>();
+  private readonly labels = new Map<string, string>();
 
   constructor(
     readonly project: Project,
@@ -43,6 +44,20 @@ export class KubeContext {
       this.portLists.set(s, ports);
     }
     return ports;
+  }
+
+  /**
+   * {@link dnsLabel} of `name`, worked out once per conversion: the name of a secret or config (`api_key`, and its
+   * volume `secret-api_key`) comes back for every service that mounts it, and one that needs cleaning costs four
+   * regex passes each time.
+   */
+  dnsLabel(name: string): string {
+    let label = this.labels.get(name);
+    if (label === undefined) {
+      label = dnsLabel(name);
+      this.labels.set(name, label);
+    }
+    return label;
   }
 
   /**

@@ -160,14 +160,14 @@ function isKeyText(name: string): boolean {
 /** The Kubernetes object name of a Compose secret or config. */
 export function fileObjectName(c: KubeContext, kind: 'secret' | 'config', key: string): string {
   const top = kind === 'secret' ? c.project.secrets[key] : c.project.configs[key];
-  return dnsLabel(top?.external ? top.name : key);
+  return c.dnsLabel(top?.external ? top.name : key);
 }
 
 function fileMount(c: KubeContext, s: Service, ref: ServiceFileRef, kind: 'secret' | 'config'): Mount {
   const objectName = fileObjectName(c, kind, ref.source);
   const target = ref.target ?? `/${ref.source}`;
   const key = dnsKey(ref.source);
-  const name = dnsLabel(`${kind}-${ref.source}`);
+  const name = c.dnsLabel(`${kind}-${ref.source}`);
   const permissionBits = ref.mode !== undefined && ref.mode >= 0 && ref.mode <= 0o777;
   const item: Record<string, unknown> = permissionBits ? { key, mode: ref.mode, path: key } : { key, path: key };
   if (ref.mode !== undefined && !permissionBits) {

@@ -26,11 +26,15 @@ export function reportDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[],
     return;
   }
   const color = shown.length > 0 && useColor(io);
-  for (const d of shown) {
+  // One write for the whole report: a large project's thousands of lines would otherwise be as many system calls.
+  const lines: string[] = [];
+  for (let i = 0; i < shown.length; i++) {
+    const d = shown[i]!;
     const line = formatDiagnostic(d);
-    io.stderr(color ? `${COLORS[d.severity]}${line}${RESET}\n` : `${line}\n`);
+    lines.push(color ? `${COLORS[d.severity]}${line}${RESET}\n` : `${line}\n`);
   }
-  for (const message of messages) io.stderr(`stackport: ${message}\n`);
+  for (let i = 0; i < messages.length; i++) lines.push(`stackport: ${messages[i]!}\n`);
+  if (lines.length > 0) io.stderr(lines.join(''));
 }
 
 function useColor(io: CliIo): boolean {

@@ -24,8 +24,8 @@ function loadCliBundle(dir = bundleDir) {
   } catch {
     cachedData = undefined;
   }
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename, cachedData });
+  // scripts/bundle.mjs writes the bundle already wrapped in a CommonJS module function.
+  const script = new vm.Script(source, { filename, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(filename), module, filename, dir);
   return { script, exports: module.exports };

@@ -65,9 +65,11 @@ await build({
 
 // V8 keeps an ASCII source as a one-byte string, read without UTF-8 decoding (bin/load-bundle.js reads it as
 // latin1); esbuild escapes non-ASCII characters in strings but leaves them in regular expression literals, where a
-// \uXXXX escape means the same.
+// \uXXXX escape means the same. The file is written already wrapped in the CommonJS module function that
+// bin/load-bundle.js calls, so that a start does not copy the whole source into a new string to wrap it.
 const bundleFile = path.join(outdir, 'cli.cjs');
-writeFileSync(bundleFile, readFileSync(bundleFile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+const ascii = readFileSync(bundleFile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(bundleFile, `(function (exports, require, module, __filename, __dirname) {${ascii}\n})`);
 
 const cache = spawnSync(process.execPath, [`${root}scripts/make-code-cache.mjs`, outdir], { cwd: root, encoding: 'utf8' });
 if (cache.status !== 0) {

@@ -146,7 +146,10 @@ function podAnnotations(s: Service): Record<string, string> {
 
 function copySorted(from: Record<string, string>, to: Record<string, string>): void {
   const keys = sortedNames(from);
-  for (let i = 0; i < keys.length; i++) setOwn(to, keys[i]!, from[keys[i]!]!);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    setOwn(to, key, from[key]!);
+  }
 }
 
 function claimSpec(c: KubeContext, key: string, name: string, component: string | undefined): Record<string, unknown> {

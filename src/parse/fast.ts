@@ -17,7 +17,7 @@
  * deoptimises optimised code, which V8 then compiles a second time).
  */
 import { copyLocations, packPosition, type Position, RecordBuilder } from '../diagnostics/locations.js';
-import { setOwn } from '../util/objects.js';
+import { emptyRecord, setOwn } from '../util/objects.js';
 import type { ParseLimits } from './limits.js';
 import { resolvePlainScalar } from './scalars.js';
 import { OverrideTag, RESET } from './tags.js';
@@ -117,6 +117,11 @@ class FastParser {
   /** Anchored values by name; {@link PENDING} while the anchored value is being read. */
   readonly anchors = new Map<string, unknown>();
   expanded = 0;
+  /**
+   * Set while reading the value of a `depends_on` key: a mapping read then is keyed by other services' names,
+   * and starts as a hash table (see {@link emptyRecord}).
+   */
+  userKeyed = false;
 
   constructor(
     text: string,
@@ -169,13 +174,16 @@ class FastParser {
    */
   blockMap(indent: number, depth: number, firstKey: string | typeof MERGE, self: Position): Record<string, unknown> {
     if (depth > this.maxDepth) unsupported();
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = this.userKeyed ? emptyRecord() : {};
+    this.userKeyed = false;
     const mark = this.records.open(self);
     let merges: unknown[] | undefined;
     let key = firstKey;
     let keyAt = self;
     for (;;) {
+      this.userKeyed = key === 'depends_on';
       const value = this.value(this.lines[this.line]!, this.pos, indent, depth + 1, false);
+      this.userKeyed = false;
       if (key === MERGE) (merges ??= []).push(value);
       else {
         // A plain load is the cheapest lookup in cold code (far cheaper than `in` or hasOwnProperty); only a hit
@@ -536,7 +544,8 @@ class FastParser {
   /** `{...}` at the cursor, on one line; leaves the cursor after the `}`. */
   flowMap(line: string, depth: number): Record<string, unknown> {
     if (depth > this.maxDepth) unsupported();
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = this.userKeyed ? emptyRecord() : {};
+    this.userKeyed = false;
     const mark = this.records.open(this.at(this.line, this.pos));
     this.pos = skipSpaces(line, this.pos + 1);
     while (this.pos >= line.length || line.charCodeAt(this.pos) !== CLOSE_BRACE) {

@@ -14,6 +14,24 @@ export function isPlainObject(value: unknown): value is PlainObject {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * A new empty mapping for keys the user chose (other services' names, say), held by V8 as a hash table from the
+ * start.
+ *
+ * V8 gives an object literal a hidden class per sequence of keys added to it, and every `{}` starts from the same
+ * one: each distinct first key adds a transition to it, which every object built afterwards has to search. A
+ * project whose services each depend on a different service adds one per service; at 5000 services that made the
+ * rest of a conversion 1.8 times slower (measured with 5000 such objects kept alive). A mapping that starts as a
+ * hash table adds no transitions. V8 turns an object into one when a property other than the last is deleted; the
+ * prototype stays Object.prototype, so to everything else this is `{}`.
+ */
+export function emptyRecord<T>(): Record<string, T> {
+  const record: Record<string, unknown> = { first: undefined, second: undefined };
+  delete record.first;
+  delete record.second;
+  return record as Record<string, T>;
+}
+
 /** Adds or replaces an own, enumerable key, safely for any key name. */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
   // Only `__proto__` is an accessor on Object.prototype; every other key assigns as an own property, and

@@ -1,5 +1,5 @@
 /** Service `networks` and `depends_on`, with Compose's defaults and implicit entries (§13, §14). */
-import { isPlainObject, setOwn } from '../../util/objects.js';
+import { emptyRecord, isPlainObject, setOwn } from '../../util/objects.js';
 import type { DependsOn, ServiceNetwork } from '../types.js';
 import { booleanFrom, extensionsOf, numberFrom, stringList, stringRecord, text } from './context.js';
 
@@ -39,7 +39,8 @@ const CONDITIONS = new Set(['service_started', 'service_healthy', 'service_compl
 
 /** Normalizes `depends_on`, then adds the implicit dependencies of links, `service:` modes and volumes_from. */
 export function normalizeDependsOn(raw: Record<string, unknown>): Record<string, DependsOn> {
-  const out: Record<string, DependsOn> = {};
+  // Keyed by other services' names: see emptyRecord.
+  const out = emptyRecord<DependsOn>();
   const value = raw.depends_on;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) setOwn(out, text(value[i]), { condition: 'service_started', restart: false, required: true });

@@ -3,7 +3,7 @@
  * Used for Kustomize overlays, whose patches must reproduce the overlay's conversion exactly from the base's.
  */
 import { hasOwn } from '../util/objects.js';
-import { compareStrings } from '../util/strings.js';
+import { sortStrings } from '../util/strings.js';
 
 /** One RFC 6902 operation (the subset a diff needs). */
 export type JsonPatchOperation =
@@ -25,7 +25,7 @@ export function diffJson(from: unknown, to: unknown, path = ''): JsonPatchOperat
   if (deepEqual(from, to)) return [];
   if (isRecord(from) && isRecord(to)) {
     const ops: JsonPatchOperation[] = [];
-    const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort(compareStrings);
+    const keys = sortStrings([...new Set([...Object.keys(from), ...Object.keys(to)])]);
     for (const key of keys) {
       const child = `${path}/${escapePointerSegment(key)}`;
       if (!hasOwn(to, key)) ops.push({ op: 'remove', path: child });

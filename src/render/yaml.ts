@@ -7,7 +7,7 @@
  * The printer is stackport's own rather than the yaml package's: output is plain data, so a small printer does
  * the job in a fraction of the time, and the CLI need not load a general YAML library to print a few objects.
  */
-import { compareStrings } from '../util/strings.js';
+import { sortByString, sortStrings } from '../util/strings.js';
 
 /** Prints one value as a YAML document (no `---` marker), ending with a newline. */
 export function toYaml(value: unknown): string {
@@ -72,7 +72,7 @@ function mappingParts(map: Mapping, depth: number, onLead: boolean, out: Parts):
  */
 function sortedKeys(map: Mapping): string[] {
   const keys = Object.keys(map);
-  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return keys.sort(compareStrings);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return sortStrings(keys);
   return keys;
 }
 
@@ -284,8 +284,9 @@ export function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (value === null || typeof value !== 'object') return value;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => compareStrings(a, b));
+  const entries = sortByString(
+    Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined),
+    ([k]) => k,
+  );
   return Object.fromEntries(entries.map(([k, v]) => [k, sortKeysDeep(v)]));
 }

@@ -10,7 +10,7 @@ import { dnsLabel, portName } from './names.js';
 import { probes } from './probes.js';
 import { cpuQuantity, memoryQuantity } from './quantities.js';
 import type { Mount } from './storage.js';
-import { compareStrings, sortByString } from '../../util/strings.js';
+import { sortByString, sortStrings } from '../../util/strings.js';
 
 type Out = Record<string, unknown>;
 
@@ -292,5 +292,5 @@ function platformSelector(platform: string): Record<string, string> {
 function hostAliases(hosts: Record<string, string[]>): Out[] {
   const byIp = new Map<string, string[]>();
   for (const host of sortedNames(hosts)) for (const ip of hosts[host]!) byIp.set(ip, [...(byIp.get(ip) ?? []), host]);
-  return [...byIp.keys()].sort(compareStrings).map((ip) => ({ hostnames: byIp.get(ip)!, ip }));
+  return sortStrings([...byIp.keys()]).map((ip) => ({ hostnames: byIp.get(ip)!, ip }));
 }

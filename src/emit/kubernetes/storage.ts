@@ -74,7 +74,7 @@ function addVolume(c: KubeContext, s: Service, v: ServiceVolume, index: number, 
         return;
       }
       const top = c.project.volumes[v.source];
-      const claimName = top?.external ? dnsLabel(top.name) : dnsLabel(v.source);
+      const claimName = c.dnsLabel(top?.external ? top.name : v.source);
       const rwo = volumeSettings(top).accessModes.includes('ReadWriteOnce');
       out.claims.push({ key: v.source, claimName, readWriteOnce: rwo && !top?.external });
       out.mounts.push({ volume: { name: claimName, persistentVolumeClaim: { claimName } }, mount: mountOf(v, claimName) });

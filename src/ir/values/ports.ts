@@ -120,7 +120,6 @@ function port(target: number, published: string | undefined, hostIp: string | un
   return p;
 }
 
-
 /**
  * Node's own IP check, fetched only for a port that names a host IP: importing node:net at the top would load
  * Node's net and stream modules at every start, some 13 million instructions, a few per cent of a short run.

@@ -12,7 +12,7 @@ import { isOverride, isReset } from '../../parse/tags.js';
 import { hasOwn, isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
 import { keyBeforeEquals } from './keys.js';
 import { stripMarkers } from './markers.js';
-import { compareStrings } from '../../util/strings.js';
+import { sortStrings } from '../../util/strings.js';
 
 export { stripMarkers } from './markers.js';
 
@@ -208,7 +208,7 @@ function toList(value: unknown, keyValue: boolean): unknown[] {
   if (Array.isArray(value)) return value;
   if (isPlainObject(value)) {
     const out: unknown[] = [];
-    for (const key of Object.keys(value).sort(compareStrings)) {
+    for (const key of sortStrings(Object.keys(value))) {
       const v = value[key];
       setEntryLocation(out, out.length, entryLocation(value, key));
       out.push(keyValue ? (v === null || v === undefined ? key : `${key}=${scalarText(v)}`) : v);
@@ -230,7 +230,7 @@ function mergeHosts(base: unknown, over: unknown): unknown[] {
 function hostsList(value: unknown): unknown[] {
   if (!isPlainObject(value)) return toList(value, false);
   const out: unknown[] = [];
-  for (const host of Object.keys(value).sort(compareStrings)) {
+  for (const host of sortStrings(Object.keys(value))) {
     const ips = value[host];
     for (const ip of Array.isArray(ips) ? ips : [ips]) {
       setEntryLocation(out, out.length, entryLocation(value, host));
@@ -268,7 +268,6 @@ function asMap(value: unknown, byDefault: () => unknown): PlainObject {
 function scalarText(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
 }
-
 
 function fillItemLocations(list: unknown[], from: number, to: number, fallback: ReturnType<typeof entryLocation>): void {
   if (!fallback) return;

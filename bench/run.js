@@ -97,7 +97,7 @@ function libraryFigures(size, generate = generateProject) {
   };
 }
 
-/** The CLI on the 500-service file, and Kompose on the same file when it is installed. */
+/** The CLI on the 500-service file, the same work in a warm process, and Kompose on the file when it is installed. */
 function kompose() {
   const dir = path.join(work, 'kompose-500');
   const file = generateProject(dir, 500);
@@ -120,8 +120,8 @@ function kompose() {
     spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
     floors.push(performance.now() - start);
   }
-  // The same work in a warm process: what a cold run would take if V8 ran every function optimised from its first
-  // call. Node's start plus this is a floor no cold run of this design can get under.
+  // The same work in a warm process, after warm-up runs: what it costs once V8 has optimised it, the part of the
+  // cold run's time that is work rather than start-up and first runs of every function.
   const warm = spawnSync(process.execPath, [path.join(here, 'library-run.js'), dir, String(runs), '5', 'render'], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,

@@ -39,7 +39,7 @@ export const UNMAPPED_KEYS: Readonly<Record<string, string>> = {
   stop_signal: 'Kubernetes always sends SIGTERM; make the image handle it or use a preStop hook',
   init: 'use an init process in the image (tini), or shareProcessNamespace',
   logging: 'cluster logging is configured per cluster, not per pod',
-  network_mode: 'only network_mode: host maps (hostNetwork)',
+  network_mode: 'only network_mode: host maps (hostNetwork); with service:X each service stays its own pod, so reach X by its Service name instead of localhost',
   ipc: 'only ipc: host maps (hostIPC)',
   pid: 'only pid: host maps (hostPID)',
   uts: 'Kubernetes has no UTS namespace setting',

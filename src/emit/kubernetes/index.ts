@@ -81,7 +81,7 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
   const storage = serviceStorage(c, s);
   pushAll(objects, storage.objects);
   if (storage.claims.length === 0 && komposeStorage(c, s) !== undefined) {
-    c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: the kompose.volume.* size, storage class and selector apply to PersistentVolumeClaims, and this service mounts no named volume (anonymous volumes become emptyDir); they are left out`, s, 'labels', 'mount a named volume to keep the data in a claim');
+    c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: the kompose.volume.* size, storage class and selector apply to PersistentVolumeClaims, and this service mounts no named volume (anonymous volumes become emptyDir, bind mounts hostPath); they are left out`, s, 'labels', 'mount a named volume to keep the data in a claim');
   }
   const envData = s.env_file.length > 0 ? envFileData(s) : undefined;
   const envConfigMap = envData !== undefined ? dnsLabel(`${s.name}-env`) : undefined;

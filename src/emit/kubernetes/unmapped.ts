@@ -39,7 +39,7 @@ export const UNMAPPED_KEYS: Readonly<Record<string, string>> = {
   stop_signal: 'Kubernetes always sends SIGTERM; make the image handle it or use a preStop hook',
   init: 'use an init process in the image (tini), or shareProcessNamespace',
   logging: 'cluster logging is configured per cluster, not per pod',
-  network_mode: 'only network_mode: host maps (hostNetwork); with service:X each service stays its own pod, so reach X by its Service name instead of localhost',
+  network_mode: 'only network_mode: host maps (hostNetwork)',
   ipc: 'only ipc: host maps (hostIPC)',
   pid: 'only pid: host maps (hostPID)',
   uts: 'Kubernetes has no UTS namespace setting',
@@ -73,7 +73,11 @@ export function reportUnmapped(c: KubeContext, s: Service): void {
     if (value === undefined || isEmpty(value)) continue;
     if (key === 'network_mode' && value === 'host') continue;
     if ((key === 'ipc' || key === 'pid') && value === 'host') continue;
-    const why = UNMAPPED_KEYS[key] ?? 'stackport does not know a Kubernetes equivalent';
+    // Sharing another service's network namespace (Kompose merges the two into one pod) is a decision left to the
+    // user: the services stay separate pods, which behaves the same for everything but localhost.
+    const why = key === 'network_mode' && String(value).startsWith('service:')
+      ? `each service stays its own pod, so ${s.name} reaches ${String(value).slice(8)} by its Service name, not localhost`
+      : (UNMAPPED_KEYS[key] ?? 'stackport does not know a Kubernetes equivalent');
     c.report('warning', 'K8S_UNSUPPORTED', `services.${s.name}.${key} has no Kubernetes equivalent and is left out: ${why}`, s, key);
   }
 }

@@ -240,7 +240,8 @@ function isQuantityText(text: string): boolean {
 }
 
 function nodePortAndPolicy(r: LabelReader, out: KomposeService): void {
-  const nodePort = r.port('kompose.service.nodeport.port');
+  // The API server refuses a nodePort outside its range, 30000-32767 unless a cluster widens it.
+  const nodePort = r.integer('kompose.service.nodeport.port', 30000, 32767);
   if (nodePort !== undefined) {
     if (out.serviceType === 'NodePort') out.nodePort = nodePort;
     else r.ignored('kompose.service.nodeport.port', 'applies to kompose.service.type: nodeport only; it is left out', 'add kompose.service.type: nodeport');
@@ -264,8 +265,6 @@ function cron(r: LabelReader, out: KomposeService): void {
     if (backoff !== undefined) r.ignored('kompose.cronjob.backoff_limit', 'is left out with the invalid schedule');
     return;
   }
-  if (r.labels['kompose.cronjob.concurrency_policy'] !== undefined && concurrency === undefined) return;
-  if (r.labels['kompose.cronjob.backoff_limit'] !== undefined && backoff === undefined) return;
   if (schedule !== undefined) out.cron = concurrency !== undefined ? { schedule, concurrencyPolicy: concurrency } : { schedule };
   else if (concurrency !== undefined) r.ignored('kompose.cronjob.concurrency_policy', 'needs kompose.cronjob.schedule; it is left out');
   if (backoff !== undefined) out.backoffLimit = backoff;
@@ -356,8 +355,9 @@ function initContainer(r: LabelReader): KomposeService['initContainer'] {
     if (commandText !== undefined) r.ignored('kompose.init.containers.command', 'needs kompose.init.containers.image; no init container is made');
     return undefined;
   }
-  if (name !== undefined && !isDnsLabel(name)) return r.invalid('kompose.init.containers.name', name, 'a container name (lowercase letters, digits, dashes; at most 63)');
-  const out: NonNullable<KomposeService['initContainer']> = { name: name ?? 'init-service', image };
+  const valid = name !== undefined && isDnsLabel(name) ? name : undefined;
+  if (name !== undefined && valid === undefined) r.invalid('kompose.init.containers.name', name, 'a container name (lowercase letters, digits, dashes; at most 63)');
+  const out: NonNullable<KomposeService['initContainer']> = { name: valid ?? 'init-service', image };
   if (commandText !== undefined) {
     const command = initCommand(commandText);
     if (command === undefined) return r.invalid('kompose.init.containers.command', commandText, 'a list such as ["sh", "-c", "..."] or a command line');

@@ -429,6 +429,18 @@ volumes:
   it('covers every label in the catalogue', () => {
     expect(Object.keys(KOMPOSE_LABELS).filter((l) => !covered.has(l))).toEqual([]);
   });
+
+  it('the README\'s "Coming from Kompose" table names every label (in full, or its family and its last word)', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Coming from Kompose'), readme.indexOf('| Kompose flag |'));
+    const missing = Object.keys(KOMPOSE_LABELS).filter((label) => {
+      if (section.includes(`\`${label}\``)) return false;
+      const family = label.split('.').slice(0, 2).join('.');
+      const last = label.slice(label.lastIndexOf('.') + 1);
+      return !(section.includes(family) && section.includes(last));
+    });
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('Kompose labels with bad values', () => {

@@ -4,6 +4,8 @@
  * constraints, and `max_replicas_per_node: 1` a pod anti-affinity per node. What Kubernetes cannot express (node
  * IDs, engine labels) is reported, not guessed.
  */
+import { warning, info } from '../../diagnostics/diagnostic.js';
+import { entryLocation } from '../../diagnostics/locations.js';
 import type { Service } from '../../ir/types.js';
 import type { KubeContext } from './context.js';
 
@@ -27,8 +29,10 @@ export function placement(c: KubeContext, s: Service, global: boolean): Scheduli
   if (p === undefined) return {};
   const out: Scheduling = {};
   const expressions: Out[] = [];
-  for (const constraint of p.constraints ?? []) {
-    const requirement = nodeRequirement(c, s, constraint);
+  const constraints = p.constraints ?? [];
+  for (let i = 0; i < constraints.length; i++) {
+    const constraint = constraints[i]!;
+    const requirement = nodeRequirement((message, hint) => report(c, s, 'warning', message, constraints, i, hint), s, constraint);
     if (requirement === undefined) continue;
     expressions.push(requirement.expression);
     if (requirement.toleratesControlPlane) out.tolerations = [{ effect: 'NoSchedule', key: CONTROL_PLANE, operator: 'Exists' }];
@@ -37,14 +41,16 @@ export function placement(c: KubeContext, s: Service, global: boolean): Scheduli
     out.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: expressions }] } } };
   }
   const spread: Out[] = [];
-  for (const preference of p.preferences ?? []) {
+  const preferences = p.preferences ?? [];
+  for (let i = 0; i < preferences.length; i++) {
+    const preference = preferences[i]!;
     if (global) {
-      c.report('info', 'K8S_PLACEMENT_SPREAD', `services.${s.name}.deploy.placement.preferences: a global service runs on every node; spread ${preference.spread} has nothing to do`, s, 'deploy');
+      report(c, s, 'info', `services.${s.name}.deploy.placement.preferences: a global service runs on every node; spread ${preference.spread} has nothing to do`, preferences, i, undefined, 'K8S_PLACEMENT_SPREAD');
       continue;
     }
     const key = topologyKey(preference.spread);
     if (key === undefined) {
-      c.report('warning', 'K8S_PLACEMENT_UNSUPPORTED', `services.${s.name}.deploy.placement.preferences: spread over "${preference.spread}" has no Kubernetes equivalent (only node.labels.<label> and node.hostname); it is left out`, s, 'deploy');
+      report(c, s, 'warning', `services.${s.name}.deploy.placement.preferences: spread over "${preference.spread}" has no Kubernetes equivalent (only node.labels.<label> and node.hostname); it is left out`, preferences, i);
       continue;
     }
     // Swarm spreads evenly and never refuses to schedule for it: maxSkew 1, ScheduleAnyway.
@@ -57,17 +63,23 @@ export function placement(c: KubeContext, s: Service, global: boolean): Scheduli
       const term = { labelSelector: { matchLabels: c.selectorLabels(s.name) }, topologyKey: 'kubernetes.io/hostname' };
       out.affinity = { ...(out.affinity ?? {}), podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } };
     } else {
-      c.report('warning', 'K8S_PLACEMENT_UNSUPPORTED', `services.${s.name}.deploy.placement.max_replicas_per_node: ${perNode} has no Kubernetes equivalent (only 1, a pod anti-affinity per node); it is left out`, s, 'deploy', 'use a topologySpreadConstraint on kubernetes.io/hostname through a Kustomize patch');
+      report(c, s, 'warning', `services.${s.name}.deploy.placement.max_replicas_per_node: ${perNode} has no Kubernetes equivalent (only 1, a pod anti-affinity per node); it is left out`, p, 'max_replicas_per_node', 'use a topologySpreadConstraint on kubernetes.io/hostname through a Kustomize patch');
     }
   }
   return out;
 }
 
+/** Reports at an entry of the placement (a constraint, a preference), else at the service's `deploy`. */
+function report(c: KubeContext, s: Service, severity: 'warning' | 'info', message: string, at: object, key: string | number, hint?: string, code = 'K8S_PLACEMENT_UNSUPPORTED'): void {
+  const location = entryLocation(at, key) ?? entryLocation(s, 'deploy') ?? entryLocation(s, 'name');
+  c.diagnostics.push((severity === 'warning' ? warning : info)(code, message, location, hint));
+}
+
 /** One node selector requirement from a Swarm constraint, or undefined (reported) when there is none. */
-function nodeRequirement(c: KubeContext, s: Service, constraint: string): { expression: Out; toleratesControlPlane?: boolean } | undefined {
+function nodeRequirement(say: (message: string, hint?: string) => void, s: Service, constraint: string): { expression: Out; toleratesControlPlane?: boolean } | undefined {
   const match = /^\s*([^=!\s]+)\s*(==|!=)\s*(.*?)\s*$/.exec(constraint);
   const unsupported = (why: string) => {
-    c.report('warning', 'K8S_PLACEMENT_UNSUPPORTED', `services.${s.name}.deploy.placement.constraints: "${constraint}" ${why}; it is left out`, s, 'deploy', 'label the nodes and write node.labels.<label> == <value>');
+    say(`services.${s.name}.deploy.placement.constraints: "${constraint}" ${why}; it is left out`, 'label the nodes and write node.labels.<label> == <value>');
     return undefined;
   };
   if (!match) return unsupported('is not "attribute == value" or "attribute != value"');

@@ -14,7 +14,7 @@ import { ingressFor, networkPolicies } from './extras.js';
 import { isKomposeLabel } from './kompose/catalogue.js';
 import { applyKomposeContainer, applyKomposePod } from './kompose/pod.js';
 import { applyNameOverrides } from './kompose/rename.js';
-import { komposeService, komposeVolume, type StorageLabels } from './kompose/service.js';
+import { komposeService, komposeVolume, reportOtherLabels, type StorageLabels } from './kompose/service.js';
 import { placement } from './placement.js';
 import { secretAndConfigObjects } from './files.js';
 import { dnsLabel, isDnsSubdomain } from './names.js';
@@ -63,6 +63,7 @@ export function emitKubernetes(input: Project, options: KubernetesOptions = {}):
   pushAll(objects, networkPolicies(c));
   // Kompose labels on volumes no service mounts are still read, so none is passed over in silence.
   for (const key of sortedNames(project.volumes)) komposeVolume(c, key, project.volumes[key]);
+  reportOtherLabels(c);
   return { objects: dedupe(c, installOrder(objects)), secretSources: c.secretSources, diagnostics: c.diagnostics };
 }
 

@@ -426,6 +426,26 @@ volumes:
     return r;
   });
 
+  it('a label where Kompose does not read it is reported, with where it belongs', () => {
+    const r = project(`services:
+  a:
+    image: a
+    deploy: { labels: { kompose.service.type: nodeport, kompose.ephemeral-storage.limit: 1Gi } }
+    networks: [front]
+volumes:
+  v: { labels: { kompose.image-pull-policy: Always } }
+networks:
+  front: { labels: { kompose.volume.size: 1Gi } }
+`);
+    const misplaced = codes(r, 'KOMPOSE_LABEL_MISPLACED').map((d) => `${d.location?.line}: ${d.message}`);
+    expect(misplaced).toEqual([
+      expect.stringMatching(/^4: services.a.deploy.labels: kompose.service.type is read from service labels, not here/),
+      expect.stringMatching(/^7: volumes.v.labels: kompose.image-pull-policy is read from service labels, not here/),
+      expect.stringMatching(/^9: networks.front.labels: kompose.volume.size is read from service labels or a top-level volume's labels, not here/),
+    ]);
+    expect(containerOf(find(r, 'Deployment', 'a')).resources).toEqual({ limits: { 'ephemeral-storage': '1Gi' } });
+  });
+
   it('covers every label in the catalogue', () => {
     expect(Object.keys(KOMPOSE_LABELS).filter((l) => !covered.has(l))).toEqual([]);
   });

@@ -110,7 +110,7 @@ export class LabelReader {
   }
 
   /** Reports every `kompose.*` label that was not read: catalogued ones with their advice, others as unknown. */
-  finish(scope: 'service' | 'deploy' | 'volume'): void {
+  finish(scope: 'service' | 'deploy' | 'volume' | 'other'): void {
     for (const name of Object.keys(this.labels).sort()) {
       if (!isKomposeLabel(name) || this.read.has(name)) continue;
       const known = KOMPOSE_LABELS[name];
@@ -118,7 +118,7 @@ export class LabelReader {
         this.report(name, 'KOMPOSE_LABEL_UNKNOWN', `${this.owner}.labels: ${name} is not a label Kompose or stackport knows; it is left out`, 'see "Coming from Kompose" in the README for the labels stackport reads');
       } else if (known.handling === 'warned') {
         this.report(name, 'KOMPOSE_LABEL_UNSUPPORTED', `${this.owner}.labels: ${name} is not applied: ${known.effect}`);
-      } else if (!known.scope.includes(scope)) {
+      } else if (scope === 'other' || !known.scope.includes(scope)) {
         const where = known.scope.map((s) => (s === 'service' ? 'service labels' : s === 'deploy' ? 'deploy.labels' : "a top-level volume's labels")).join(' or ');
         this.report(name, 'KOMPOSE_LABEL_MISPLACED', `${this.owner}.labels: ${name} is read from ${where}, not here; it is left out`);
       } else {

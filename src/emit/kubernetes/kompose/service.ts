@@ -434,3 +434,18 @@ export function komposeVolume(c: KubeContext, key: string, v: Volume | undefined
   }
   return settings;
 }
+
+/**
+ * Kompose reads no labels of networks, secrets and configs, and stackport passes none of them on: a `kompose.*`
+ * label there is reported (with where it belongs, for a known one) instead of vanishing.
+ */
+export function reportOtherLabels(c: KubeContext): void {
+  for (const section of ['networks', 'secrets', 'configs'] as const) {
+    const entries = c.project[section] as Record<string, { labels?: Record<string, string> }>;
+    for (const key of Object.keys(entries).sort()) {
+      const entry = entries[key]!;
+      if (entry.labels === undefined || !hasKomposeLabel(entry.labels)) continue;
+      new LabelReader(c.diagnostics, entry.labels, `${section}.${key}`, { at: entry, key: 'labels' }).finish('other');
+    }
+  }
+}

@@ -158,6 +158,9 @@ function collectClaims(c: KubeContext, s: Service, storage: ServiceStorage, clai
     }
     const labelled = komposeStorage(c, s);
     if (labelled !== undefined && entry.fromService === undefined) entry.fromService = labelled;
+    else if (labelled !== undefined && !sameClaimLabels(labelled, entry.fromService!)) {
+      c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: the kompose.volume.* labels differ from those of ${entry.users[0]}, which also mounts ${cl.key}; one claim is made, sized by ${entry.users[0]}'s`, s, 'labels', `put the labels on volumes.${cl.key} instead`);
+    }
     // A service's claims are collected together, so a repeat (two mounts of one volume) can only be the last user;
     // searching the whole list would be quadratic when every service shares one volume.
     if (entry.users[entry.users.length - 1] !== s.name) entry.users.push(s.name);
@@ -183,6 +186,10 @@ function copySorted(from: Record<string, string>, to: Record<string, string>): v
     if (isKomposeLabel(key)) continue;
     setOwn(to, key, from[key]!);
   }
+}
+
+function sameClaimLabels(a: StorageLabels, b: StorageLabels): boolean {
+  return a.size === b.size && a.storageClass === b.storageClass && a.selector === b.selector;
 }
 
 /** A service's Kompose storage labels that shape claims (size, class, selector), or undefined for none. */

@@ -345,6 +345,18 @@ volumes:
     return r;
   });
 
+  parity(['kompose.volume.size'], 'two services sizing one shared claim differently: the first wins, the second is reported', () => {
+    const r = project(`services:
+  a: { image: a, volumes: [shared:/s], labels: { kompose.volume.size: 2Gi } }
+  b: { image: b, volumes: [shared:/s], labels: { kompose.volume.size: 8Gi } }
+volumes:
+  shared: {}
+`);
+    expect(find(r, 'PersistentVolumeClaim', 'shared').spec.resources.requests.storage).toBe('2Gi');
+    expect(codes(r, 'KOMPOSE_LABEL_IGNORED').map((d) => d.message)).toEqual([expect.stringContaining('services.b.labels: the kompose.volume.* labels differ from those of a')]);
+    return r;
+  });
+
   parity(['kompose.volume.size'], 'a service label on bind mounts only is reported (Kompose fixture pvc-request-size)', () => {
     const r = fixture('pvc-request-size--compose.yaml');
     expect(codes(r, 'KOMPOSE_LABEL_IGNORED').map((d) => d.message)).toEqual([expect.stringContaining('services.postgresql.labels')]);

@@ -25,9 +25,10 @@ export function ingressFor(c: KubeContext, s: Service, settings: ServiceSettings
   const spec: Record<string, unknown> = { rules };
   const className = settings.ingress.find((i) => i.className)?.className;
   if (className) spec.ingressClassName = className;
-  const tls = settings.ingress.filter((i) => i.tlsSecret);
+  // An empty secret name (kompose.service.expose.tls-secret: true) asks for TLS with the controller's certificate.
+  const tls = settings.ingress.filter((i) => i.tlsSecret !== undefined);
   if (tls.length > 0) {
-    spec.tls = tls.map((i) => ({ secretName: i.tlsSecret!, ...(i.host ? { hosts: [i.host] } : {}) }));
+    spec.tls = tls.map((i) => ({ ...(i.host ? { hosts: [i.host] } : {}), ...(i.tlsSecret ? { secretName: i.tlsSecret } : {}) }));
   }
   return { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: c.metadata(dnsLabel(s.name), s.name), spec };
 }

@@ -275,8 +275,11 @@ describe('Kompose labels', () => {
     const r = project(`services:
   a: { image: a, ports: ["80"], labels: { kompose.service.expose: "a.example.com", kompose.service.expose.tls-secret: a-tls } }
   b: { image: b, ports: ["80"], labels: { kompose.service.expose.tls-secret: b-tls } }
+  c: { image: c, ports: ["80"], labels: { kompose.service.expose: "c.example.com", kompose.service.expose.tls-secret: "true" } }
 `);
     expect(find(r, 'Ingress', 'a').spec.tls).toEqual([{ hosts: ['a.example.com'], secretName: 'a-tls' }]);
+    // `true`: TLS with the ingress controller's default certificate, as Kompose does.
+    expect(find(r, 'Ingress', 'c').spec.tls).toEqual([{ hosts: ['c.example.com'] }]);
     expect(r.objects.some((o) => o.kind === 'Ingress' && o.metadata.name === 'b')).toBe(false);
     expect(codes(r, 'KOMPOSE_LABEL_IGNORED').map((d) => d.message)).toEqual([expect.stringContaining('services.b.labels: kompose.service.expose.tls-secret needs kompose.service.expose')]);
     return r;

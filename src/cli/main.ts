@@ -147,6 +147,16 @@ const VOLUME_KINDS: Record<string, string> = {
   configmap: 'configMap',
 };
 
+/**
+ * An option whose value is one of `table`'s, in any case. The spellings are listed as the option's choices (for
+ * --help and completion) while the parser, not commander's exact match, decides.
+ */
+function caseless(option: Option, table: Record<string, string>, shown: string[], what: string): Option {
+  option.argParser(oneOf(table, what));
+  option.argChoices = shown;
+  return option;
+}
+
 function oneOf(table: Record<string, string>, what: string) {
   return (value: string) => {
     const found = table[value.toLowerCase()];
@@ -175,15 +185,21 @@ function addTargetFlags(command: Command): Command {
     .addOption(new Option('--depends-on <MODE>', 'kubernetes: report depends_on, or wait with init containers').choices(['report', 'wait']))
     .option('--wait-image <IMAGE>', 'kubernetes: image of the wait init containers')
     .addOption(
-      new Option('--controller <KIND>', 'kubernetes: workload kind for every service (deployment, statefulset, daemonset, job; Kompose\'s daemonSet and replicationController spellings too)').argParser(
-        oneOf(CONTROLLERS, 'the controller'),
+      caseless(
+        new Option('--controller <KIND>', 'kubernetes: workload kind for every service (any case; replicationController makes Deployments)'),
+        CONTROLLERS,
+        ['deployment', 'statefulset', 'daemonSet', 'job', 'replicationController'],
+        'the controller',
       ),
     )
     .addOption(new Option('--replicas <N>', 'kubernetes: replicas of every Deployment and StatefulSet, over deploy.replicas').argParser(wholeNumber(0, 2_147_483_647)))
     .option('--pvc-request-size <SIZE>', 'kubernetes: size of a claim nothing else sizes (default 1Gi)')
     .addOption(
-      new Option('--volumes <KIND>', 'kubernetes: volumes as persistentVolumeClaim (default), emptyDir, hostPath or configMap (as Kompose spells them)').argParser(
-        oneOf(VOLUME_KINDS, 'the volume kind'),
+      caseless(
+        new Option('--volumes <KIND>', 'kubernetes: how volumes are made, as Kompose spells it (default persistentVolumeClaim)'),
+        VOLUME_KINDS,
+        Object.values(VOLUME_KINDS),
+        'the volume kind',
       ),
     )
     .addOption(new Option('--indent <N>', 'YAML indentation, 2 to 8 spaces (default 2)').argParser(wholeNumber(2, 8)))

@@ -163,8 +163,8 @@ function readService(c: KubeContext, s: Service): KomposeService {
     else if (isDnsLabel(rename) && /^[a-z]/.test(rename)) out.nameOverride = rename;
     else r.invalid('kompose.service.name_override', rename, 'a DNS label starting with a letter (lowercase letters, digits, dashes; at most 63)');
   }
-  out.ephemeralStorage = ephemeral(r, deployLabels === undefined ? undefined : new LabelReader(c.diagnostics, deployLabels, `${owner}.deploy`, { at: s, key: 'deploy' }));
-  if (out.ephemeralStorage === undefined) delete out.ephemeralStorage;
+  const storage = ephemeral(r, deployLabels === undefined ? undefined : new LabelReader(c.diagnostics, deployLabels, `${owner}.deploy`, { at: s, key: 'deploy' }));
+  if (storage !== undefined) out.ephemeralStorage = storage;
   r.finish('service');
   return out;
 }
@@ -206,16 +206,20 @@ function ingress(r: LabelReader): IngressSetting[] {
 }
 
 function hpa(r: LabelReader): KomposeService['autoscaling'] {
-  const min = r.integer('kompose.hpa.replicas.min', 1, 2_147_483_647);
-  const max = r.integer('kompose.hpa.replicas.max', 1, 2_147_483_647);
-  const cpu = metric(r, 'kompose.hpa.cpu', 'cpu');
-  const memory = metric(r, 'kompose.hpa.memory', 'memory');
-  const asked = ['kompose.hpa.replicas.min', 'kompose.hpa.replicas.max', 'kompose.hpa.cpu', 'kompose.hpa.memory'].some((k) => r.labels[k] !== undefined);
-  if (!asked) return undefined;
-  // A bad value leaves the whole autoscaler out rather than scaling on a default the user did not choose.
-  if ([['kompose.hpa.replicas.min', min], ['kompose.hpa.replicas.max', max], ['kompose.hpa.cpu', cpu], ['kompose.hpa.memory', memory]].some(([k, v]) => r.labels[k as string] !== undefined && v === undefined)) {
-    return undefined;
-  }
+  const read = {
+    'kompose.hpa.replicas.min': r.integer('kompose.hpa.replicas.min', 1, 2_147_483_647),
+    'kompose.hpa.replicas.max': r.integer('kompose.hpa.replicas.max', 1, 2_147_483_647),
+    'kompose.hpa.cpu': metric(r, 'kompose.hpa.cpu', 'cpu'),
+    'kompose.hpa.memory': metric(r, 'kompose.hpa.memory', 'memory'),
+  };
+  const names = Object.keys(read) as (keyof typeof read)[];
+  if (!names.some((k) => r.labels[k] !== undefined)) return undefined;
+  // A bad value (already reported) leaves the whole autoscaler out rather than scaling on a default the user did not choose.
+  if (names.some((k) => r.labels[k] !== undefined && read[k] === undefined)) return undefined;
+  const min = read['kompose.hpa.replicas.min'];
+  const max = read['kompose.hpa.replicas.max'];
+  const cpu = read['kompose.hpa.cpu'];
+  const memory = read['kompose.hpa.memory'];
   const metrics: HpaMetric[] = [];
   if (cpu) metrics.push(cpu);
   if (memory) metrics.push(memory);
@@ -280,37 +284,39 @@ export function isCronSchedule(text: string): boolean {
 
 function probeLabels(r: LabelReader, kind: 'readiness' | 'liveness'): KomposeProbe | undefined {
   const prefix = `kompose.service.healthcheck.${kind}.`;
-  const names = ['test', 'http_get_path', 'http_get_port', 'tcp_port', 'disable', 'interval', 'timeout', 'retries', 'start_period'];
+  const names = ['test', 'http_get_path', 'http_get_port', 'tcp_port', 'disable', 'interval', 'timeout', 'retries', 'start_period'] as const;
   if (!names.some((n) => r.labels[prefix + n] !== undefined)) return undefined;
-  const test = r.text(`${prefix}test`);
-  const path = r.text(`${prefix}http_get_path`);
-  const httpPort = r.port(`${prefix}http_get_port`);
-  const tcpPort = r.port(`${prefix}tcp_port`);
-  const disable = r.boolean(`${prefix}disable`);
-  const interval = r.duration(`${prefix}interval`);
-  const timeout = r.duration(`${prefix}timeout`);
-  const retries = r.integer(`${prefix}retries`, 1, 2_147_483_647);
-  const start = r.duration(`${prefix}start_period`);
-  // A bad value leaves the whole probe as the healthcheck makes it: nothing half-applied.
-  if (names.some((n) => r.labels[prefix + n] !== undefined && [test, path, httpPort, tcpPort, disable, interval, timeout, retries, start][names.indexOf(n)] === undefined)) return undefined;
+  const read = {
+    test: r.text(`${prefix}test`),
+    http_get_path: r.text(`${prefix}http_get_path`),
+    http_get_port: r.port(`${prefix}http_get_port`),
+    tcp_port: r.port(`${prefix}tcp_port`),
+    disable: r.boolean(`${prefix}disable`),
+    interval: r.duration(`${prefix}interval`),
+    timeout: r.duration(`${prefix}timeout`),
+    retries: r.integer(`${prefix}retries`, 1, 2_147_483_647),
+    start_period: r.duration(`${prefix}start_period`),
+  };
+  // A bad value (already reported) leaves the whole probe as the healthcheck makes it: nothing half-applied.
+  if (names.some((n) => r.labels[prefix + n] !== undefined && read[n] === undefined)) return undefined;
+  if (read.disable === true) return { disable: true };
   const out: KomposeProbe = {};
-  if (disable === true) return { disable: true };
-  if (test !== undefined) {
-    const command = probeCommand(test);
+  if (read.test !== undefined) {
+    const command = probeCommand(read.test);
     if (command === 'none') return { disable: true };
-    if (command === undefined) return r.invalid(`${prefix}test`, test, 'a command (CMD argv, CMD-SHELL or a shell command line)');
+    if (command === undefined) return r.invalid(`${prefix}test`, read.test, 'a command (CMD argv, CMD-SHELL or a shell command line)');
     out.exec = command;
-  } else if (path !== undefined || httpPort !== undefined) {
-    if (httpPort === undefined) {
+  } else if (read.http_get_path !== undefined || read.http_get_port !== undefined) {
+    if (read.http_get_port === undefined) {
       r.ignored(`${prefix}http_get_path`, `needs ${prefix}http_get_port; the probe is left as the healthcheck makes it`);
       return undefined;
     }
-    out.httpGet = { path: path ?? '/', port: httpPort };
-  } else if (tcpPort !== undefined) out.tcpPort = tcpPort;
-  if (interval !== undefined) out.periodSeconds = seconds(interval);
-  if (timeout !== undefined) out.timeoutSeconds = seconds(timeout);
-  if (retries !== undefined) out.failureThreshold = retries;
-  if (start !== undefined) out.initialDelaySeconds = Math.ceil(start / 1000);
+    out.httpGet = { path: read.http_get_path ?? '/', port: read.http_get_port };
+  } else if (read.tcp_port !== undefined) out.tcpPort = read.tcp_port;
+  if (read.interval !== undefined) out.periodSeconds = seconds(read.interval);
+  if (read.timeout !== undefined) out.timeoutSeconds = seconds(read.timeout);
+  if (read.retries !== undefined) out.failureThreshold = read.retries;
+  if (read.start_period !== undefined) out.initialDelaySeconds = Math.ceil(read.start_period / 1000);
   return out;
 }
 

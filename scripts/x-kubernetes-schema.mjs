@@ -55,6 +55,7 @@ export const xKubernetesSchema = {
             min: { type: 'integer', minimum: 1 },
             max: { type: 'integer', minimum: 1 },
             cpu: { type: 'integer', minimum: 1 },
+            memory: { type: 'integer', minimum: 1 },
           },
         },
         labels: stringMap,
@@ -62,6 +63,7 @@ export const xKubernetesSchema = {
         nodeSelector: stringMap,
         tolerations: { type: 'array', items: toleration },
         serviceAccount: dnsLabel,
+        imagePullSecrets: { type: 'array', minItems: 1, uniqueItems: true, items: dnsLabel },
       },
     },
     volume: {

@@ -28,8 +28,10 @@ export type { SwarmOptions, SwarmResult, SwarmVersion } from './emit/swarm/index
 export { render, type RenderOptions, type RenderedFiles, type Layout } from './render/render.js';
 export type { KustomizeInput } from './render/kustomize.js';
 export type { HelmInput } from './render/helm/index.js';
-export { check, type CheckResult, type ChangedFile } from './render/check.js';
-export { writeOutputDirectory, MANIFEST_FILE, type WriteResult, type WriteFailure } from './render/output-directory.js';
+export { check, checkFile, type CheckResult, type ChangedFile } from './render/check.js';
+export { writeOutputDirectory, writeOutputFile, MANIFEST_FILE, type WriteResult, type WriteFailure } from './render/output-directory.js';
+export { KOMPOSE_LABELS, type KomposeLabel } from './emit/kubernetes/kompose/catalogue.js';
+export { VERSION } from './version.js';
 export { toYaml, toYamlStream, toJson } from './render/yaml.js';
 export {
   formatDiagnostic,

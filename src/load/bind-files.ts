@@ -15,9 +15,19 @@ function copyWith<T extends object>(original: T, changes: Partial<T>): T {
   return copy;
 }
 
-/** Returns a copy of the project whose bind-mounted project files carry their content. */
-export function loadBindFileContents(project: Project, access: FileAccess): Project {
+/**
+ * True for a service (or a project with a service) labelled `kompose.volume.type: configMap`: Kompose's way to ask
+ * for bind-mounted files as ConfigMaps, so those files are read even without `--bind-files configmap`.
+ */
+export function hasConfigMapVolumeLabel(of: Project | Service): boolean {
+  if ('services' in of) return Object.values(of.services).some(hasConfigMapVolumeLabel);
+  return of.labels['kompose.volume.type']?.trim().toLowerCase() === 'configmap';
+}
+
+/** Returns a copy of the project whose bind-mounted project files (of the services `only` picks) carry their content. */
+export function loadBindFileContents(project: Project, access: FileAccess, only?: (s: Service) => boolean): Project {
   const entries = Object.entries(project.services).map(([name, service]): [string, Service] => {
+    if (only !== undefined && !only(service)) return [name, service];
     const volumes = service.volumes.map((v) => {
       if (v.type !== 'bind' || !v.source || !v.source.startsWith('.')) return v;
       const absolute = path.resolve(project.projectDir, v.source);

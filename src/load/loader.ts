@@ -22,7 +22,7 @@ import { nodeHost, type Host } from './host.js';
 import { substitute } from './interpolation/template.js';
 import type { LoadOptions } from './options.js';
 import { chooseProjectName, type NameCandidate } from './project-name.js';
-import { loadBindFileContents } from './bind-files.js';
+import { hasConfigMapVolumeLabel, loadBindFileContents } from './bind-files.js';
 import { mergeDocuments, parseDocuments, processDocument, type LoadSession } from './unit.js';
 import { error } from '../diagnostics/diagnostic.js';
 
@@ -108,7 +108,11 @@ export function load(options: LoadOptions = {}): LoadResult {
   diagnostics.push(...normalized.diagnostics);
   if (hasErrors(diagnostics)) return done();
 
-  const project = options.loadBindFiles ? loadBindFileContents(normalized.project, session.access) : normalized.project;
+  const project = options.loadBindFiles
+    ? loadBindFileContents(normalized.project, session.access)
+    : hasConfigMapVolumeLabel(normalized.project)
+      ? loadBindFileContents(normalized.project, session.access, hasConfigMapVolumeLabel)
+      : normalized.project;
   diagnostics.push(...checkProject(project));
   return done(project);
 }

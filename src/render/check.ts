@@ -58,3 +58,12 @@ function readText(file: string): string | undefined {
 function normalizeEol(text: string): string {
   return text.replace(/\r\n/g, '\n');
 }
+
+/** Compares one output file (`-o manifests.yaml`) with `content`: up to date, changed (with a diff), or missing. */
+export function checkFile(file: string, content: string, shown: string): CheckResult {
+  const current = readText(file);
+  if (current === undefined) return { upToDate: false, changed: [], missing: [shown], stale: [] };
+  if (normalizeEol(current) === normalizeEol(content)) return { upToDate: true, changed: [], missing: [], stale: [] };
+  const name = shown.split(path.sep).join('/');
+  return { upToDate: false, changed: [{ path: shown, diff: createTwoFilesPatch(`a/${name}`, `b/${name}`, current, content) }], missing: [], stale: [] };
+}

@@ -144,3 +144,27 @@ function escapesThroughSymlink(dir: string, relative: string): boolean {
   }
   return false;
 }
+
+/**
+ * Writes one file (`-o manifests.yaml`): to a temporary name beside it, then renamed into place, so an interrupted
+ * run leaves the previous file whole. The parent directory is created; a symbolic link at the target is refused.
+ * No manifest is written: the file itself is the whole output.
+ */
+export function writeOutputFile(file: string, content: string | Uint8Array, fs: WriteFileSystem = nodeWriteFs): WriteResult {
+  const result: WriteResult = { written: [], removed: [], failures: [] };
+  try {
+    const dir = path.dirname(file);
+    mkdirSync(dir, { recursive: true });
+    const staged = stage(dir, path.basename(file), content, fs);
+    try {
+      fs.rename(staged.temporary, staged.target);
+    } catch (e) {
+      rmSync(staged.temporary, { force: true });
+      throw e;
+    }
+    result.written.push(path.basename(file));
+  } catch (e) {
+    result.failures.push({ path: file, message: e instanceof Error ? e.message : String(e) });
+  }
+  return result;
+}

@@ -27,6 +27,8 @@ export interface RenderOptions {
    * project files: the Kustomize secretGenerator's secret files.
    */
   projectDir?: string;
+  /** Spaces per YAML level for the `stream` and `files` layouts and Swarm (default 2; Kompose's `--indent`). */
+  indent?: number;
 }
 
 /** Relative path -> content, in a stable order. */
@@ -50,12 +52,12 @@ function renderKubernetes(conversion: KubernetesConversion, options: RenderOptio
   if (options.layout === 'helm') return renderHelm(conversion);
   if ((options.layout ?? 'stream') === 'stream') {
     const name = json ? 'manifests.json' : STREAM_FILE.kubernetes;
-    files.set(name, json ? toJson(asList(conversion.objects)) : GENERATED_HEADER + toYamlStream(conversion.objects));
+    files.set(name, json ? toJson(asList(conversion.objects)) : GENERATED_HEADER + toYamlStream(conversion.objects, options.indent));
     return files;
   }
   for (const object of conversion.objects) {
     const base = objectFileName(object);
-    files.set(json ? `${base}.json` : `${base}.yaml`, json ? toJson(object) : GENERATED_HEADER + toYaml(object));
+    files.set(json ? `${base}.json` : `${base}.yaml`, json ? toJson(object) : GENERATED_HEADER + toYaml(object, options.indent));
   }
   return files;
 }
@@ -63,7 +65,7 @@ function renderKubernetes(conversion: KubernetesConversion, options: RenderOptio
 function renderSwarm(conversion: SwarmConversion, options: RenderOptions): RenderedFiles {
   const files: RenderedFiles = new Map();
   if (options.format === 'json') files.set('stack.json', toJson(conversion.stack));
-  else files.set(STREAM_FILE.swarm, GENERATED_HEADER + toYaml(conversion.stack));
+  else files.set(STREAM_FILE.swarm, GENERATED_HEADER + toYaml(conversion.stack, options.indent));
   for (const name of Object.keys(conversion.files).sort()) files.set(name, conversion.files[name]!);
   return files;
 }

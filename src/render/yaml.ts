@@ -9,11 +9,39 @@
  */
 import { sortByString, sortStrings } from '../util/strings.js';
 
-/** Prints one value as a YAML document (no `---` marker), ending with a newline. */
-export function toYaml(value: unknown): string {
-  const out: Parts = [];
-  documentParts(value, out);
-  return out.join('');
+/** Prints one value as a YAML document (no `---` marker), ending with a newline. `indent`: spaces per level (default 2). */
+export function toYaml(value: unknown, indent?: number): string {
+  return withIndent(indent, () => {
+    const out: Parts = [];
+    documentParts(value, out);
+    return out.join('');
+  });
+}
+
+/** The smallest and largest indentation accepted (a sequence item's dash needs one column plus a space). */
+export const INDENT_RANGE = [2, 8] as const;
+
+/**
+ * Runs `print` with `indent` spaces per level (Kompose's `--indent`). Printing is synchronous, so the unit can be
+ * module state, restored afterwards; the usual 2 costs nothing.
+ */
+function withIndent<T>(indent: number | undefined, print: () => T): T {
+  if (indent === undefined || indent === unit) return print();
+  if (!Number.isInteger(indent) || indent < INDENT_RANGE[0] || indent > INDENT_RANGE[1]) throw new RangeError(`indent must be ${INDENT_RANGE[0]} to ${INDENT_RANGE[1]}`);
+  const saved = unit;
+  setUnit(indent);
+  try {
+    return print();
+  } finally {
+    setUnit(saved);
+  }
+}
+
+function setUnit(indent: number): void {
+  unit = indent;
+  // A sequence item's content starts one level in, so the dash and its padding fill exactly one level.
+  dash = `-${' '.repeat(indent - 1)}`;
+  indents.length = 1;
 }
 
 /**
@@ -85,13 +113,13 @@ function sequenceParts(items: readonly unknown[], depth: number, onLead: boolean
     // A collection inside a sequence starts on the dash's line.
     if (isMapping(value)) {
       const mark = out.length;
-      out.push('- ');
+      out.push(dash);
       if (!mappingParts(value, depth + 1, true, out)) {
         out.length = mark;
         out.push('- {}\n');
       }
     } else if (Array.isArray(value) && value.length > 0) {
-      out.push('- ');
+      out.push(dash);
       sequenceParts(value, depth + 1, true, out);
     } else out.push('-', inline(value, depth + 1));
   }
@@ -137,11 +165,15 @@ function inline(value: unknown, depth: number): string {
  */
 const printedScalars = new Map<string | number, string>();
 
-/** Indentation by depth, each made once. */
+/** Spaces per level, and the dash that starts a sequence item. */
+let unit = 2;
+let dash = '- ';
+
+/** Indentation by depth, each made once (per unit). */
 const indents: string[] = [''];
 
 function indentation(depth: number): string {
-  while (indents.length <= depth) indents.push(`${indents[indents.length - 1]!}  `);
+  while (indents.length <= depth) indents.push(indents[indents.length - 1]! + ' '.repeat(unit));
   return indents[depth]!;
 }
 
@@ -260,8 +292,12 @@ function doubleQuoted(text: string): string {
   return JSON.stringify(text).replace(/[\x7f-\x9f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Prints values as a multi-document stream separated by `---`. */
-export function toYamlStream(values: readonly unknown[]): string {
+/** Prints values as a multi-document stream separated by `---`; `indent` as for {@link toYaml}. */
+export function toYamlStream(values: readonly unknown[], indent?: number): string {
+  return withIndent(indent, () => streamOf(values));
+}
+
+function streamOf(values: readonly unknown[]): string {
   // One join per document, then one for the stream: a single array for a whole stream grows to hundreds of
   // thousands of parts, and copying and scanning it costs more than joining twice (measured on 2,000 objects).
   const docs: string[] = [];

@@ -15,7 +15,7 @@ interface Obj {
 
 const SERVED = new Set([
   'v1/Namespace', 'v1/ConfigMap', 'v1/Secret', 'v1/PersistentVolumeClaim', 'v1/Service', 'apps/v1/Deployment',
-  'apps/v1/StatefulSet', 'apps/v1/DaemonSet', 'batch/v1/Job', 'networking.k8s.io/v1/Ingress',
+  'apps/v1/StatefulSet', 'apps/v1/DaemonSet', 'batch/v1/Job', 'batch/v1/CronJob', 'networking.k8s.io/v1/Ingress',
   'autoscaling/v2/HorizontalPodAutoscaler', 'networking.k8s.io/v1/NetworkPolicy',
 ]);
 
@@ -80,7 +80,9 @@ function ruleErrors(object: Obj): string[] {
     if (!DNS1035_LABEL.test(name) || name.length > 63) out.push(`name "${name}" is not a DNS-1035 label`);
   } else if (!DNS1123_SUBDOMAIN.test(name) || name.length > 253) out.push(`name "${name}" is not a DNS-1123 subdomain`);
   for (const [key, value] of Object.entries(object.metadata?.labels ?? {})) out.push(...labelErrors(key, value));
-  const spec = object.spec as Record<string, unknown> | undefined;
+  const outer = object.spec as Record<string, unknown> | undefined;
+  // A CronJob's pod template sits inside its job template.
+  const spec = object.kind === 'CronJob' ? ((outer?.jobTemplate as { spec?: Record<string, unknown> } | undefined)?.spec ?? undefined) : outer;
   if (object.kind === 'Service' && spec) out.push(...servicePortErrors(spec));
   const template = spec?.template as { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> } | undefined;
   if (template) {

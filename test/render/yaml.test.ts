@@ -42,6 +42,19 @@ describe('toYaml', () => {
     );
   });
 
+  it('reads back arbitrary JSON values at every indentation --indent takes, and restores the default after', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ depthSize: 'small' }), fc.integer({ min: 2, max: 8 }), (value, indent) => {
+        const root = { root: value, lines: 'a\nb\n', list: [[1, [2]], { k: ['x'] }] };
+        expect(parse(toYaml(root, indent))).toEqual(JSON.parse(JSON.stringify(root)));
+      }),
+      { numRuns: 500, seed: 20261204 },
+    );
+    expect(toYaml({ a: [{ b: 1, c: 2 }] }, 4)).toBe('a:\n    -   b: 1\n        c: 2\n');
+    expect(toYaml({ a: [{ b: 1, c: 2 }] })).toBe('a:\n  - b: 1\n    c: 2\n');
+    expect(() => toYaml({}, 1)).toThrow(RangeError);
+  });
+
   it('reads back strings made of the characters that decide between plain and quoted', () => {
     // The printer proves most strings plain in one pass and leaves the rest to its regular expressions; strings
     // of letters, digits, indicators and spaces exercise both sides of that line.

@@ -1,16 +1,18 @@
 /**
  * `stackport convert` and `stackport validate`: load, convert, then print, write, or compare with a directory.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { error } from '../../diagnostics/diagnostic.js';
+import { error, info } from '../../diagnostics/diagnostic.js';
+import { isQuantity } from '../../emit/kubernetes/quantities.js';
 import { convert, type Conversion, type KubernetesConversion } from '../../convert.js';
 import { convertOverlays, ENVIRONMENT_NAME } from '../../overlays.js';
 import type { KubernetesOptions } from '../../emit/kubernetes/index.js';
 import type { SwarmOptions, SwarmVersion } from '../../emit/swarm/index.js';
 import { load } from '../../load/loader.js';
-import { check } from '../../render/check.js';
-import { writeOutputDirectory } from '../../render/output-directory.js';
+import { check, checkFile, type CheckResult } from '../../render/check.js';
+import { writeOutputDirectory, writeOutputFile } from '../../render/output-directory.js';
 import { render, type Layout } from '../../render/render.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { toLoadOptions, type LoadingFlags } from '../loading-options.js';
@@ -34,7 +36,11 @@ export interface ConvertFlags extends LoadingFlags {
   bindFiles?: KubernetesOptions['bindFiles'];
   dependsOn?: KubernetesOptions['dependsOn'];
   waitImage?: string;
-  controller?: KubernetesOptions['controller'];
+  controller?: KubernetesOptions['controller'] | 'replicationcontroller';
+  replicas?: number;
+  pvcRequestSize?: string;
+  volumes?: KubernetesOptions['volumes'];
+  indent?: number;
   swarmVersion?: SwarmVersion;
   imagePrefix?: string;
   keepEnvFiles?: boolean;
@@ -59,8 +65,18 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
     reportDiagnostics(io, diagnostics, report, messages);
     return strictFailure ? ExitCode.findings : code;
   };
-  const layout: Layout = flags.layout ?? (flags.output ? 'files' : 'stream');
+  // `-o manifests.yaml` (Kompose's habit): one file holding the stream, in the format its extension names.
+  const singleFile = flags.output !== undefined && isSingleFilePath(io.cwd, flags.output) && (flags.layout === undefined || flags.layout === 'stream');
+  const layout: Layout = flags.layout ?? (flags.output && !singleFile ? 'files' : 'stream');
+  if (singleFile && /\.json$/i.test(flags.output!)) flags = { ...flags, format: 'json' };
   const treeLayout = layout === 'kustomize' || layout === 'helm';
+  if (flags.pvcRequestSize !== undefined && !isQuantity(flags.pvcRequestSize)) {
+    diagnostics.push(error('USAGE', `--pvc-request-size "${flags.pvcRequestSize}" is not a Kubernetes quantity such as 1Gi or 500Mi`));
+    return finish(ExitCode.invalid);
+  }
+  if (flags.controller === 'replicationcontroller') {
+    diagnostics.push(info('REPLICATION_CONTROLLER', '--controller replicationController: every service becomes a Deployment, which replaced ReplicationControllers (Kompose no longer emits them either)'));
+  }
   if (treeLayout && flags.to !== 'kubernetes') {
     diagnostics.push(error('USAGE', `--layout ${layout} needs --to kubernetes`));
     return finish(ExitCode.invalid);
@@ -74,7 +90,7 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
     return finish(ExitCode.invalid);
   }
   const loadOptions = toLoadOptions(flags, io);
-  if (flags.bindFiles === 'configmap') loadOptions.loadBindFiles = true;
+  if (flags.bindFiles === 'configmap' || flags.volumes === 'configMap') loadOptions.loadBindFiles = true;
   const loaded = load(loadOptions);
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.project || hasErrors(diagnostics)) return finish(ExitCode.invalid);
@@ -90,12 +106,24 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
 
   const overlays = layout === 'kustomize' ? overlayConversions(io, flags, loaded.project.composeFiles, diagnostics) : {};
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
-  const files = render(conversion, { layout, format: flags.format, overlays, projectDir });
+  const files = render(conversion, { layout, format: flags.format, overlays, projectDir, ...(flags.indent !== undefined ? { indent: flags.indent } : {}) });
   if (conversion.target === 'swarm') for (const command of conversion.commands) messages.push(`run: ${command}`);
   if (run.writeNothing) return finish(ExitCode.ok);
   if (!flags.output) {
     for (const content of files.values()) io.stdout(content);
     return finish(ExitCode.ok);
+  }
+  if (singleFile) {
+    if (files.size !== 1) {
+      diagnostics.push(error('USAGE', `-o ${flags.output}: this output is ${files.size} files (the stack file and the config files beside it); give a directory`));
+      return finish(ExitCode.invalid);
+    }
+    const file = path.resolve(io.cwd, flags.output);
+    const content = [...files.values()][0]!;
+    if (flags.check || flags.diff) return finish(reportDriftResult(io, checkFile(file, content, flags.output), flags, run.argv, messages));
+    const written = writeOutputFile(file, content);
+    for (const failure of written.failures) diagnostics.push(error('OUTPUT_WRITE_FAILED', `could not write ${flags.output}: ${failure.message}`));
+    return finish(written.failures.length > 0 ? ExitCode.invalid : ExitCode.ok);
   }
   const dir = path.resolve(io.cwd, flags.output);
   if (flags.check || flags.diff) return finish(reportDrift(io, dir, files, flags, run.argv, messages));
@@ -122,11 +150,31 @@ function overlayConversions(io: CliIo, flags: ConvertFlags, baseFiles: readonly 
   return converted.overlays;
 }
 
+/**
+ * True when `-o` names one file rather than a directory: it ends in .yaml, .yml or .json and is not an existing
+ * directory (a directory named `k8s.yaml/` keeps working as before).
+ */
+export function isSingleFilePath(cwd: string, output: string): boolean {
+  if (output.endsWith('/') || output.endsWith(path.sep) || !/\.(ya?ml|json)$/i.test(output)) return false;
+  return !isDirectory(path.resolve(cwd, output));
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function reportDrift(io: CliIo, dir: string, files: Map<string, string>, flags: ConvertFlags, argv: readonly string[], messages: string[]): number {
-  const result = check(dir, files, flags.output);
+  return reportDriftResult(io, check(dir, files, flags.output), flags, argv, messages, flags.output);
+}
+
+function reportDriftResult(io: CliIo, result: CheckResult, flags: ConvertFlags, argv: readonly string[], messages: string[], dir = ''): number {
   for (const changed of result.changed) io.stdout(changed.diff);
-  for (const missing of result.missing) io.stdout(`missing: ${path.join(flags.output!, missing)}\n`);
-  for (const stale of result.stale) io.stdout(`stale: ${path.join(flags.output!, stale)}\n`);
+  for (const missing of result.missing) io.stdout(`missing: ${path.join(dir, missing)}\n`);
+  for (const stale of result.stale) io.stdout(`stale: ${path.join(dir, stale)}\n`);
   if (result.upToDate) return ExitCode.ok;
   messages.push(`${flags.output} is out of date; regenerate it with: ${fixCommand(argv)}`);
   return flags.check ? ExitCode.findings : ExitCode.ok;
@@ -154,7 +202,10 @@ function kubernetesOptions(flags: ConvertFlags, layout: Layout): KubernetesOptio
   if (flags.bindFiles) options.bindFiles = flags.bindFiles;
   if (flags.dependsOn) options.dependsOn = flags.dependsOn;
   if (flags.waitImage) options.waitImage = flags.waitImage;
-  if (flags.controller) options.controller = flags.controller;
+  if (flags.controller) options.controller = flags.controller === 'replicationcontroller' ? 'deployment' : flags.controller;
+  if (flags.replicas !== undefined) options.replicas = flags.replicas;
+  if (flags.pvcRequestSize !== undefined) options.claimSize = flags.pvcRequestSize;
+  if (flags.volumes !== undefined) options.volumes = flags.volumes;
   return options;
 }
 

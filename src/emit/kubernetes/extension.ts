@@ -5,36 +5,36 @@
 import { isPlainObject } from '../../util/objects.js';
 import type { Service, Volume } from '../../ir/types.js';
 import type { KubeContext } from './context.js';
+import { komposeService, komposeVolume, type HpaMetric, type IngressSetting, type KomposeService } from './kompose/service.js';
 
-/** An Ingress rule for a service. */
-export interface IngressSetting {
-  host?: string;
-  path: string;
-  tlsSecret?: string;
-  className?: string;
-}
+export type { IngressSetting } from './kompose/service.js';
 
 /** Everything a service asks of Kubernetes beyond plain Compose. */
 export interface ServiceSettings {
   controller?: 'deployment' | 'statefulset' | 'daemonset' | 'job';
   serviceType?: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Headless';
   ingress: IngressSetting[];
-  autoscaling?: { min: number; max: number; cpu: number };
+  autoscaling?: { min: number; max: number; metrics: HpaMetric[] };
   labels: Record<string, string>;
   annotations: Record<string, string>;
   nodeSelector?: Record<string, string>;
   tolerations?: unknown[];
   serviceAccount?: string;
+  imagePullSecrets?: string[];
+  /** What the service's Kompose labels ask for (the fields above already merge them in). */
+  kompose: KomposeService;
 }
 
 /** Storage settings of a named volume. */
 export interface VolumeSettings {
-  size: string;
+  /** Absent when neither x-kubernetes nor a label sets it: the claim then takes the service's or the default. */
+  size?: string;
   storageClass?: string;
   accessModes: string[];
+  /** Kompose's `kompose.volume.selector`. */
+  selector?: string;
 }
 
-const CONTROLLERS = new Set(['deployment', 'statefulset', 'daemonset', 'job']);
 const SERVICE_TYPES: Record<string, ServiceSettings['serviceType']> = {
   clusterip: 'ClusterIP',
   nodeport: 'NodePort',
@@ -45,43 +45,49 @@ const SERVICE_TYPES: Record<string, ServiceSettings['serviceType']> = {
 /** The settings of one service, from `x-kubernetes` first, then Kompose's labels. */
 export function serviceSettings(c: KubeContext, s: Service): ServiceSettings {
   const extension = s.extensions['x-kubernetes'];
-  const labels = s.labels;
-  // Most services ask nothing: skip the dozen lookups that would each find nothing.
-  if (!isPlainObject(extension) && !hasKomposeLabel(labels)) return { ingress: [], labels: {}, annotations: {} };
+  const kompose = komposeService(c, s);
+  const labelled = hasSettings(kompose);
+  // Most services ask nothing: skip the lookups that would each find nothing.
+  if (!isPlainObject(extension) && !labelled) return { ingress: [], labels: {}, annotations: {}, kompose };
   const x = isPlainObject(extension) ? extension : {};
-  const settings: ServiceSettings = { ingress: [], labels: stringMap(x.labels), annotations: stringMap(x.annotations) };
-  const controller = str(x.controller) ?? labels['kompose.controller.type'];
-  if (controller !== undefined) {
-    if (CONTROLLERS.has(controller.toLowerCase())) settings.controller = controller.toLowerCase() as ServiceSettings['controller'];
-    else c.report('warning', 'K8S_EXTENSION_INVALID', `services.${s.name}: unknown controller "${controller}" (use deployment, statefulset, daemonset or job)`, s, 'extensions');
-  }
-  const type = str(x.serviceType) ?? labels['kompose.service.type'];
-  if (type !== undefined) {
-    const known = SERVICE_TYPES[type.toLowerCase()];
-    if (known) settings.serviceType = known;
-    else c.report('warning', 'K8S_EXTENSION_INVALID', `services.${s.name}: unknown service type "${type}"`, s, 'extensions');
-  }
-  settings.ingress = ingressSettings(x.ingress, labels);
+  const settings: ServiceSettings = { ingress: [], labels: stringMap(x.labels), annotations: stringMap(x.annotations), kompose };
+  const controller = str(x.controller) ?? kompose.controller;
+  if (controller !== undefined) settings.controller = controller.toLowerCase() as ServiceSettings['controller'];
+  const type = str(x.serviceType);
+  const fromExtension = type === undefined ? undefined : SERVICE_TYPES[type.toLowerCase()];
+  const serviceType = fromExtension ?? kompose.serviceType;
+  if (serviceType !== undefined) settings.serviceType = serviceType;
+  const ingress = ingressSettings(x.ingress);
+  settings.ingress = ingress.length > 0 ? ingress : kompose.ingress;
   const auto = isPlainObject(x.autoscaling) ? x.autoscaling : undefined;
-  const min = num(auto?.min) ?? num(labels['kompose.hpa.replicas.min']);
-  const max = num(auto?.max) ?? num(labels['kompose.hpa.replicas.max']);
-  const cpu = num(auto?.cpu) ?? num(labels['kompose.hpa.cpu']);
-  if (min !== undefined || max !== undefined || cpu !== undefined) {
-    settings.autoscaling = { min: min ?? 1, max: max ?? Math.max(min ?? 1, 1), cpu: cpu ?? 80 };
-  }
+  if (auto) {
+    const min = num(auto.min) ?? 1;
+    const metrics: HpaMetric[] = [];
+    const memory = num(auto.memory);
+    if (num(auto.cpu) !== undefined || memory === undefined) metrics.push({ resource: 'cpu', utilization: num(auto.cpu) ?? 80 });
+    if (memory !== undefined) metrics.push({ resource: 'memory', utilization: memory });
+    settings.autoscaling = { min, max: Math.max(num(auto.max) ?? Math.max(min, 1), min), metrics };
+  } else if (kompose.autoscaling) settings.autoscaling = kompose.autoscaling;
   if (isPlainObject(x.nodeSelector)) settings.nodeSelector = stringMap(x.nodeSelector);
   if (Array.isArray(x.tolerations)) settings.tolerations = x.tolerations;
-  const account = str(x.serviceAccount) ?? labels['kompose.serviceaccount-name'];
+  const account = str(x.serviceAccount) ?? kompose.serviceAccount;
   if (account !== undefined) settings.serviceAccount = account;
+  const pullSecrets = Array.isArray(x.imagePullSecrets) ? x.imagePullSecrets.map(String) : [];
+  if (kompose.imagePullSecret !== undefined && !pullSecrets.includes(kompose.imagePullSecret)) pullSecrets.push(kompose.imagePullSecret);
+  if (pullSecrets.length > 0) settings.imagePullSecrets = pullSecrets;
   return settings;
 }
 
-function hasKomposeLabel(labels: Record<string, string>): boolean {
-  for (const key in labels) if (key.startsWith('kompose.')) return true;
+/** True when the labels asked for anything (the usual service's settings are all empty). */
+function hasSettings(k: KomposeService): boolean {
+  for (const key in k) {
+    const value = (k as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value) ? value.length > 0 : isPlainObject(value) ? Object.keys(value).length > 0 : value !== undefined) return true;
+  }
   return false;
 }
 
-function ingressSettings(value: unknown, labels: Record<string, string>): IngressSetting[] {
+function ingressSettings(value: unknown): IngressSetting[] {
   const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
   const out: IngressSetting[] = [];
   for (const item of items) {
@@ -95,33 +101,22 @@ function ingressSettings(value: unknown, labels: Record<string, string>): Ingres
     if (className !== undefined) setting.className = className;
     out.push(setting);
   }
-  const expose = labels['kompose.service.expose'];
-  if (out.length === 0 && expose !== undefined && expose !== 'false' && expose !== '') {
-    const tls = labels['kompose.service.expose.tls-secret'];
-    const className = labels['kompose.service.expose.ingress-class-name'];
-    for (const entry of expose === 'true' ? [''] : expose.split(',').map((e) => e.trim())) {
-      const slash = entry.indexOf('/');
-      const setting: IngressSetting = { path: slash >= 0 ? entry.slice(slash) : '/' };
-      const host = slash >= 0 ? entry.slice(0, slash) : entry;
-      if (host !== '') setting.host = host;
-      if (tls) setting.tlsSecret = tls;
-      if (className) setting.className = className;
-      out.push(setting);
-    }
-  }
   return out;
 }
 
-/** Storage settings of a named volume: `x-kubernetes` on the volume, then Kompose's labels, then 1Gi RWO. */
-export function volumeSettings(v: Volume | undefined): VolumeSettings {
+/**
+ * Storage settings of a named volume: `x-kubernetes` on the volume, then Kompose's labels on it, then ReadWriteOnce.
+ * The size falls back later (the service's label, `--pvc-request-size`, 1Gi).
+ */
+export function volumeSettings(c: KubeContext, key: string, v: Volume | undefined): VolumeSettings {
   const x = v && isPlainObject(v.extensions['x-kubernetes']) ? v.extensions['x-kubernetes'] : {};
-  const labels = v?.labels ?? {};
-  const settings: VolumeSettings = {
-    size: str(x.size) ?? labels['kompose.volume.size'] ?? '1Gi',
-    accessModes: Array.isArray(x.accessModes) ? x.accessModes.map(String) : ['ReadWriteOnce'],
-  };
-  const storageClass = str(x.storageClass) ?? labels['kompose.volume.storage-class-name'];
+  const labels = komposeVolume(c, key, v);
+  const settings: VolumeSettings = { accessModes: Array.isArray(x.accessModes) ? x.accessModes.map(String) : ['ReadWriteOnce'] };
+  const size = str(x.size) ?? labels.size;
+  if (size !== undefined) settings.size = size;
+  const storageClass = str(x.storageClass) ?? labels.storageClass;
   if (storageClass !== undefined) settings.storageClass = storageClass;
+  if (labels.selector !== undefined) settings.selector = labels.selector;
   return settings;
 }
 

@@ -1,13 +1,12 @@
-/** Ingresses, HorizontalPodAutoscalers and NetworkPolicies. */
+/** Ingresses and NetworkPolicies. */
 import type { Service } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
 import type { KubeContext } from './context.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';
-import { int32 } from './quantities.js';
 import { serviceName } from './services.js';
 import type { KubernetesObject } from './types.js';
-import { networkLabel, type WorkloadKind } from './workload.js';
+import { networkLabel } from './workload.js';
 
 /** An Ingress for a service that asks for one (x-kubernetes.ingress or kompose.service.expose). */
 export function ingressFor(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesObject | undefined {
@@ -26,35 +25,12 @@ export function ingressFor(c: KubeContext, s: Service, settings: ServiceSettings
   const spec: Record<string, unknown> = { rules };
   const className = settings.ingress.find((i) => i.className)?.className;
   if (className) spec.ingressClassName = className;
-  const tls = settings.ingress.filter((i) => i.tlsSecret);
+  // An empty secret name (kompose.service.expose.tls-secret: true) asks for TLS with the controller's certificate.
+  const tls = settings.ingress.filter((i) => i.tlsSecret !== undefined);
   if (tls.length > 0) {
-    spec.tls = tls.map((i) => ({ secretName: i.tlsSecret!, ...(i.host ? { hosts: [i.host] } : {}) }));
+    spec.tls = tls.map((i) => ({ ...(i.host ? { hosts: [i.host] } : {}), ...(i.tlsSecret ? { secretName: i.tlsSecret } : {}) }));
   }
   return { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: c.metadata(dnsLabel(s.name), s.name), spec };
-}
-
-/** An autoscaling/v2 HorizontalPodAutoscaler on CPU utilization. */
-export function autoscalerFor(c: KubeContext, s: Service, settings: ServiceSettings, kind: WorkloadKind, hasCpuRequest: boolean): KubernetesObject | undefined {
-  const a = settings.autoscaling;
-  if (!a) return undefined;
-  if (kind !== 'Deployment' && kind !== 'StatefulSet') {
-    c.report('warning', 'K8S_HPA_KIND', `services.${s.name}: autoscaling applies to Deployments and StatefulSets, not a ${kind}`, s, 'extensions');
-    return undefined;
-  }
-  if (!hasCpuRequest) {
-    c.report('warning', 'K8S_HPA_NO_REQUEST', `services.${s.name}: CPU autoscaling needs a CPU request`, s, 'extensions', 'set deploy.resources.reservations.cpus');
-  }
-  return {
-    apiVersion: 'autoscaling/v2',
-    kind: 'HorizontalPodAutoscaler',
-    metadata: c.metadata(dnsLabel(s.name), s.name),
-    spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind, name: dnsLabel(s.name) },
-      minReplicas: int32(Math.max(1, a.min)),
-      maxReplicas: int32(Math.max(1, a.max, a.min)),
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: int32(a.cpu) } } }],
-    },
-  };
 }
 
 /**

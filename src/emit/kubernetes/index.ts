@@ -9,7 +9,13 @@ import { container, envFileData, podSettings } from './container.js';
 import { KubeContext } from './context.js';
 import { dependencyInitContainers } from './dependencies.js';
 import { serviceSettings, volumeSettings } from './extension.js';
-import { autoscalerFor, ingressFor, networkPolicies } from './extras.js';
+import { autoscalerFor } from './autoscaler.js';
+import { ingressFor, networkPolicies } from './extras.js';
+import { isKomposeLabel } from './kompose/catalogue.js';
+import { applyKomposeContainer, applyKomposePod } from './kompose/pod.js';
+import { applyNameOverrides } from './kompose/rename.js';
+import { komposeService, komposeVolume, reportOtherLabels, type StorageLabels } from './kompose/service.js';
+import { placement } from './placement.js';
 import { secretAndConfigObjects } from './files.js';
 import { dnsLabel, isDnsSubdomain } from './names.js';
 import { isQuantity } from './quantities.js';
@@ -36,10 +42,13 @@ export interface KubernetesResult {
 interface ClaimUse {
   users: string[];
   readWriteOnce: boolean;
+  /** The first user's Kompose storage labels (size, class, selector), for what the volume itself leaves open. */
+  fromService?: StorageLabels;
 }
 
 /** Converts a project to Kubernetes objects. Pure. */
-export function emitKubernetes(project: Project, options: KubernetesOptions = {}): KubernetesResult {
+export function emitKubernetes(input: Project, options: KubernetesOptions = {}): KubernetesResult {
+  const project = applyNameOverrides(input);
   const c = new KubeContext(project, options);
   const empty = noServicesWarning(project);
   if (empty) c.diagnostics.push(empty);
@@ -52,6 +61,9 @@ export function emitKubernetes(project: Project, options: KubernetesOptions = {}
   for (const name of c.serviceNames) serviceObjects(c, project.services[name]!, claims, objects);
   pushAll(objects, claimObjects(c, claims));
   pushAll(objects, networkPolicies(c));
+  // Kompose labels on volumes no service mounts are still read, so none is passed over in silence.
+  for (const key of sortedNames(project.volumes)) komposeVolume(c, key, project.volumes[key]);
+  reportOtherLabels(c);
   return { objects: dedupe(c, installOrder(objects)), secretSources: c.secretSources, diagnostics: c.diagnostics };
 }
 
@@ -64,8 +76,14 @@ function pushAll<T>(target: T[], items: readonly T[]): void {
 function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse>, objects: KubernetesObject[]): void {
   const settings = serviceSettings(c, s);
   const kind = workloadKind(c, s, settings);
+  if (settings.kompose.backoffLimit !== undefined && kind !== 'Job' && kind !== 'CronJob') {
+    c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: kompose.cronjob.backoff_limit applies to Jobs and CronJobs, not a ${kind}; it is left out`, s, 'labels');
+  }
   const storage = serviceStorage(c, s);
   pushAll(objects, storage.objects);
+  if (storage.claims.length === 0 && komposeStorage(c, s) !== undefined) {
+    c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: the kompose.volume.* size, storage class and selector apply to PersistentVolumeClaims, and this service mounts no named volume (anonymous volumes become emptyDir, bind mounts hostPath); they are left out`, s, 'labels', 'mount a named volume to keep the data in a claim');
+  }
   const envData = s.env_file.length > 0 ? envFileData(s) : undefined;
   const envConfigMap = envData !== undefined ? dnsLabel(`${s.name}-env`) : undefined;
   if (envData !== undefined) objects.push({ apiVersion: 'v1', data: envData, kind: 'ConfigMap', metadata: c.metadata(envConfigMap!, s.name) });
@@ -74,21 +92,30 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
   if (kind !== 'StatefulSet') collectClaims(c, s, storage, claims);
   const settingsOfPod = podSettings(c, s);
   const initContainers = dependencyInitContainers(c, s);
+  const main = container(c, s, storage.mounts, envConfigMap);
+  applyKomposeContainer(c, s, settings.kompose, main);
   // Claim-template mounts stay on the container: the StatefulSet provides their volumes. `containers` sorts
   // before every pod setting, so the pod's keys stay in code-point order in the usual case.
-  const pod: Record<string, unknown> = { containers: [container(c, s, storage.mounts, envConfigMap)], ...settingsOfPod };
+  const pod: Record<string, unknown> = { containers: [main], ...settingsOfPod };
   if (initContainers.length > 0) pod.initContainers = initContainers;
   if (volumes.length > 0) pod.volumes = volumes;
   if (settings.nodeSelector) pod.nodeSelector = { ...((pod.nodeSelector as object) ?? {}), ...settings.nodeSelector };
-  if (settings.tolerations) pod.tolerations = settings.tolerations;
+  const scheduling = placement(c, s, kind === 'DaemonSet');
+  if (scheduling.affinity) pod.affinity = scheduling.affinity;
+  if (scheduling.topologySpreadConstraints) pod.topologySpreadConstraints = scheduling.topologySpreadConstraints;
+  const tolerations = [...(scheduling.tolerations ?? []), ...(settings.tolerations ?? [])];
+  if (tolerations.length > 0) pod.tolerations = tolerations;
   if (settings.serviceAccount) pod.serviceAccountName = settings.serviceAccount;
+  if (settings.imagePullSecrets) pod.imagePullSecrets = settings.imagePullSecrets.map((name) => ({ name }));
+  applyKomposePod(settings.kompose, pod);
   const recreate = kind === 'Deployment' && storage.claims.some((cl) => cl.readWriteOnce);
   objects.push(workload(c, s, kind, settings, pod, podAnnotations(s), claimTemplates, recreate));
   pushAll(objects, servicesFor(c, s, settings, kind === 'StatefulSet'));
   const ingress = ingressFor(c, s, settings);
   if (ingress) objects.push(ingress);
-  const hasCpuRequest = s.deploy?.resources?.reservations?.cpus !== undefined || s.deploy?.resources?.limits?.cpus !== undefined || s.cpus !== undefined;
-  const hpa = autoscalerFor(c, s, settings, kind, hasCpuRequest);
+  const resources = main.resources as { limits?: Record<string, string>; requests?: Record<string, string> } | undefined;
+  const requested = (r: 'cpu' | 'memory') => resources?.requests?.[r] !== undefined || resources?.limits?.[r] !== undefined;
+  const hpa = autoscalerFor(c, s, settings, kind, { cpu: requested('cpu'), memory: requested('memory') });
   if (hpa) objects.push(hpa);
   reportUnmapped(c, s);
 }
@@ -106,7 +133,7 @@ function podVolumes(c: KubeContext, s: Service, kind: WorkloadKind, storage: Ser
       const claim = (m.volume.persistentVolumeClaim as { claimName?: string } | undefined)?.claimName;
       const named = storage.claims.find((cl) => cl.claimName === claim);
       if (named && !c.project.volumes[named.key]?.external) {
-        claimTemplates.push(claimSpec(c, named.key, named.claimName, s.name));
+        claimTemplates.push(claimSpec(c, named.key, named.claimName, s.name, komposeStorage(c, s)));
         continue;
       }
     }
@@ -129,13 +156,21 @@ function collectClaims(c: KubeContext, s: Service, storage: ServiceStorage, clai
       entry = { users: [], readWriteOnce: cl.readWriteOnce };
       claims.set(cl.key, entry);
     }
+    const labelled = komposeStorage(c, s);
+    if (labelled !== undefined && entry.fromService === undefined) entry.fromService = labelled;
+    else if (labelled !== undefined && !sameClaimLabels(labelled, entry.fromService!)) {
+      c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: the kompose.volume.* labels differ from those of ${entry.users[0]}, which also mounts ${cl.key}; one claim is made, sized by ${entry.users[0]}'s`, s, 'labels', `put the labels on volumes.${cl.key} instead`);
+    }
     // A service's claims are collected together, so a repeat (two mounts of one volume) can only be the last user;
     // searching the whole list would be quadratic when every service shares one volume.
     if (entry.users[entry.users.length - 1] !== s.name) entry.users.push(s.name);
   }
 }
 
-/** Compose labels become annotations: their values are often not valid Kubernetes label values. */
+/**
+ * Compose labels become annotations: their values are often not valid Kubernetes label values. Kompose's labels
+ * are instructions to the converter, read (or reported) by kompose/, not metadata: they are left out.
+ */
 function podAnnotations(s: Service): Record<string, string> {
   const out: Record<string, string> = {};
   copySorted(s.labels, out);
@@ -148,23 +183,38 @@ function copySorted(from: Record<string, string>, to: Record<string, string>): v
   const keys = sortedNames(from);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
+    if (isKomposeLabel(key)) continue;
     setOwn(to, key, from[key]!);
   }
 }
 
-function claimSpec(c: KubeContext, key: string, name: string, component: string | undefined): Record<string, unknown> {
+function sameClaimLabels(a: StorageLabels, b: StorageLabels): boolean {
+  return a.size === b.size && a.storageClass === b.storageClass && a.selector === b.selector;
+}
+
+/** A service's Kompose storage labels that shape claims (size, class, selector), or undefined for none. */
+function komposeStorage(c: KubeContext, s: Service): StorageLabels | undefined {
+  const storage = komposeService(c, s).storage;
+  return storage.size !== undefined || storage.storageClass !== undefined || storage.selector !== undefined ? storage : undefined;
+}
+
+function claimSpec(c: KubeContext, key: string, name: string, component: string | undefined, fromService?: StorageLabels): Record<string, unknown> {
   const volume = c.project.volumes[key];
-  const settings = volumeSettings(volume);
-  // Kompose's labels are free text (x-kubernetes is schema-checked): an unusable value falls back, with a warning.
-  let size = settings.size;
+  const settings = volumeSettings(c, key, volume);
+  // The volume's own settings win, then the service's labels, then --pvc-request-size, then 1Gi.
+  let size = settings.size ?? fromService?.size ?? c.options.claimSize ?? '1Gi';
   if (!isQuantity(size)) {
     c.report('warning', 'K8S_VOLUME_SETTING_INVALID', `volumes.${key}: size "${size}" is not a Kubernetes quantity (such as 10Gi); the claim asks for 1Gi`, volume ?? {}, 'labels');
     size = '1Gi';
   }
   const spec: Record<string, unknown> = { accessModes: settings.accessModes, resources: { requests: { storage: size } } };
-  if (settings.storageClass !== undefined && isDnsSubdomain(settings.storageClass)) spec.storageClassName = settings.storageClass;
-  else if (settings.storageClass !== undefined) {
-    c.report('warning', 'K8S_VOLUME_SETTING_INVALID', `volumes.${key}: storage class "${settings.storageClass}" is not a valid name; the cluster's default class is used`, volume ?? {}, 'labels');
+  const storageClass = settings.storageClass ?? fromService?.storageClass;
+  const selector = settings.selector ?? fromService?.selector;
+  // Kompose's selector: the claim binds to a PersistentVolume labelled io.kompose.service=<value>.
+  if (selector !== undefined) spec.selector = { matchLabels: { 'io.kompose.service': selector } };
+  if (storageClass !== undefined && isDnsSubdomain(storageClass)) spec.storageClassName = storageClass;
+  else if (storageClass !== undefined) {
+    c.report('warning', 'K8S_VOLUME_SETTING_INVALID', `volumes.${key}: storage class "${storageClass}" is not a valid name; the cluster's default class is used`, volume ?? {}, 'labels');
   }
   return { metadata: { labels: c.standardLabels(component), name }, spec };
 }
@@ -177,7 +227,7 @@ function claimObjects(c: KubeContext, claims: Map<string, ClaimUse>): Kubernetes
     if (entry.users.length > 1 && entry.readWriteOnce && volume) {
       c.report('warning', 'K8S_SHARED_VOLUME', `volume ${key} is used by ${entry.users.join(', ')}, but a ReadWriteOnce claim mounts on one node only`, volume, 'name', 'set x-kubernetes.accessModes: [ReadWriteMany] on the volume, with a storage class that supports it');
     }
-    const spec = claimSpec(c, key, dnsLabel(key), undefined);
+    const spec = claimSpec(c, key, dnsLabel(key), undefined, entry.fromService);
     out.push({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: c.metadata(dnsLabel(key), undefined), spec: spec.spec });
   }
   return out;

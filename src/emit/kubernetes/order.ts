@@ -4,7 +4,7 @@ import { compareStrings } from '../../util/strings.js';
 
 const KIND_ORDER = [
   'Namespace', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet',
-  'Job', 'Ingress', 'HorizontalPodAutoscaler', 'NetworkPolicy',
+  'Job', 'CronJob', 'Ingress', 'HorizontalPodAutoscaler', 'NetworkPolicy',
 ];
 
 /**

@@ -75,9 +75,16 @@ function aliases(s: Service): string[] {
 
 function publishedService(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesObject | undefined {
   const published = s.ports.filter((p) => p.published !== undefined && p.mode !== 'host');
-  if (published.length === 0) return undefined;
-  if (c.options.publish === 'none') {
-    c.report('info', 'K8S_NOT_PUBLISHED', `services.${s.name}: published ports are not exposed outside the cluster (--publish none)`, s, 'ports');
+  const k = settings.kompose;
+  if (published.length === 0) {
+    if (k.nodePort !== undefined || k.externalTrafficPolicy !== undefined) {
+      c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: kompose.service.nodeport.port and kompose.service.external-traffic-policy apply to published ports, and the service publishes none; they are left out`, s, 'labels');
+    }
+    return undefined;
+  }
+  if (c.options.publish === 'none' || settings.serviceType === 'Headless') {
+    const why = settings.serviceType === 'Headless' ? 'the service is headless (kompose.service.type: headless)' : '--publish none';
+    c.report('info', 'K8S_NOT_PUBLISHED', `services.${s.name}: published ports are not exposed outside the cluster (${why})`, s, 'ports');
     return undefined;
   }
   const type = settings.serviceType === 'NodePort' || c.options.publish === 'nodeport' ? 'NodePort' : settings.serviceType === 'ClusterIP' ? 'ClusterIP' : 'LoadBalancer';
@@ -97,5 +104,18 @@ function publishedService(c: KubeContext, s: Service, settings: ServiceSettings)
     }
   }
   const name = dnsLabel(`${serviceName(s.name)}-published`, 63, true);
-  return { apiVersion: 'v1', kind: 'Service', metadata: c.metadata(name, s.name), spec: { ports, selector: c.selectorLabels(s.name), type } };
+  const spec: Record<string, unknown> = {};
+  if (k.externalTrafficPolicy !== undefined) {
+    if (type === 'ClusterIP') c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: kompose.service.external-traffic-policy applies to LoadBalancer and NodePort Services, not ClusterIP; it is left out`, s, 'labels');
+    else spec.externalTrafficPolicy = k.externalTrafficPolicy;
+  }
+  if (k.nodePort !== undefined) {
+    if (type !== 'NodePort') c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: kompose.service.nodeport.port needs a NodePort Service, and this one is ${type}; it is left out`, s, 'labels');
+    else if (ports.length !== 1) c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: kompose.service.nodeport.port sets one port, and the service publishes ${ports.length}; it is left out`, s, 'labels', 'publish one port, or set nodePorts with a Kustomize patch');
+    else ports[0]!.nodePort = k.nodePort;
+  }
+  spec.ports = ports;
+  spec.selector = c.selectorLabels(s.name);
+  spec.type = type;
+  return { apiVersion: 'v1', kind: 'Service', metadata: c.metadata(name, s.name), spec };
 }

@@ -8,6 +8,7 @@ import type { Service, ServiceFileRef, ServiceVolume } from '../../ir/types.js';
 import { parseByteSize } from '../../ir/values/bytes.js';
 import type { KubeContext } from './context.js';
 import { volumeSettings } from './extension.js';
+import { subPathFor, volumeKindFor } from './kompose/storage.js';
 import { dnsLabel, isKeyCharacter, shortHash } from './names.js';
 import { memoryQuantity } from './quantities.js';
 import type { KubernetesObject } from './types.js';
@@ -56,12 +57,17 @@ function addTmpfs(entry: string, out: ServiceStorage): void {
   out.mounts.push({ volume: { emptyDir, name }, mount: { mountPath: target, name } });
 }
 
-/** The mount of a volume into the container; `subPath` replaces the volume's own subpath when given. */
-function mountOf(v: ServiceVolume, name: string, subPath?: string): Record<string, unknown> {
+/**
+ * The mount of a volume into the container; `subPath` (a ConfigMap key) replaces the volume's own subpath when
+ * given, which replaces Kompose's `kompose.volume.subpath`.
+ */
+function mountOf(c: KubeContext, s: Service, v: ServiceVolume, name: string, subPath?: string): Record<string, unknown> {
   const mount: Record<string, unknown> = { mountPath: v.target, name };
   if (v.read_only) mount.readOnly = true;
+  const labelled = subPath === undefined && !v.volume?.subpath ? subPathFor(c, s, v) : undefined;
   if (subPath !== undefined) mount.subPath = subPath;
   else if (v.volume?.subpath) mount.subPath = v.volume.subpath;
+  else if (labelled !== undefined) mount.subPath = labelled;
   return mount;
 }
 
@@ -70,21 +76,26 @@ function addVolume(c: KubeContext, s: Service, v: ServiceVolume, index: number, 
     case 'volume': {
       if (v.source === undefined) {
         const name = dnsLabel(`anon-${shortHash(`${index}:${v.target}`)}`);
-        out.mounts.push({ volume: { emptyDir: {}, name }, mount: mountOf(v, name) });
+        out.mounts.push({ volume: { emptyDir: {}, name }, mount: mountOf(c, s, v, name) });
         return;
       }
       const top = c.project.volumes[v.source];
       const claimName = c.dnsLabel(top?.external ? top.name : v.source);
-      const rwo = volumeSettings(top).accessModes.includes('ReadWriteOnce');
+      const kind = top?.external ? undefined : volumeKindFor(c, s, v);
+      if (kind === 'emptyDir' || kind === 'hostPath') {
+        out.mounts.push({ volume: { ...namedVolumeSource(c, s, v.source, kind), name: claimName }, mount: mountOf(c, s, v, claimName) });
+        return;
+      }
+      const rwo = volumeSettings(c, v.source, top).accessModes.includes('ReadWriteOnce');
       out.claims.push({ key: v.source, claimName, readWriteOnce: rwo && !top?.external });
-      out.mounts.push({ volume: { name: claimName, persistentVolumeClaim: { claimName } }, mount: mountOf(v, claimName) });
+      out.mounts.push({ volume: { name: claimName, persistentVolumeClaim: { claimName } }, mount: mountOf(c, s, v, claimName) });
       return;
     }
     case 'tmpfs': {
       const emptyDir: Record<string, unknown> = { medium: 'Memory' };
       if (v.tmpfs?.size !== undefined) emptyDir.sizeLimit = memoryQuantity(v.tmpfs.size);
       const name = dnsLabel(`tmpfs-${shortHash(v.target)}`);
-      out.mounts.push({ volume: { emptyDir, name }, mount: mountOf(v, name) });
+      out.mounts.push({ volume: { emptyDir, name }, mount: mountOf(c, s, v, name) });
       return;
     }
     case 'bind':
@@ -95,14 +106,34 @@ function addVolume(c: KubeContext, s: Service, v: ServiceVolume, index: number, 
   }
 }
 
+/**
+ * A named volume as `--volumes emptyDir|hostPath` or `kompose.volume.type` asks: scratch space that lives as long as
+ * the pod, or a directory on the node. Either way the data is no longer the volume Compose keeps, so say so.
+ */
+function namedVolumeSource(c: KubeContext, s: Service, key: string, kind: 'emptyDir' | 'hostPath'): Record<string, unknown> {
+  if (kind === 'emptyDir') {
+    c.report('info', 'K8S_VOLUME_EMPTYDIR', `services.${s.name}.volumes: volume ${key} becomes an emptyDir as asked; its data is lost when the pod goes`, s, 'volumes');
+    return { emptyDir: {} };
+  }
+  const hostPath = path.posix.join(NODE_PROJECT_ROOT, c.project.name, 'volumes', key);
+  c.report('warning', 'K8S_VOLUME_HOSTPATH', `services.${s.name}.volumes: volume ${key} becomes the hostPath ${hostPath} as asked; its data stays on whichever node runs the pod`, s, 'volumes');
+  return { hostPath: { path: hostPath, type: 'DirectoryOrCreate' } };
+}
+
 function bindMount(c: KubeContext, s: Service, v: ServiceVolume, out: ServiceStorage): void {
   const source = v.source ?? '';
   const name = dnsLabel(`bind-${shortHash(`${source}:${v.target}`)}`);
-  if (c.options.bindFiles === 'configmap' && v.content !== undefined) {
+  const kind = volumeKindFor(c, s, v);
+  if ((c.options.bindFiles === 'configmap' || kind === 'configMap') && v.content !== undefined) {
     const key = dnsKey(path.posix.basename(source));
     const configMap = configMapOf(c, dnsLabel(`${s.name}-${path.posix.basename(source)}`), s.name, key, v.content);
     out.objects.push(configMap);
-    out.mounts.push({ volume: { configMap: { name: configMap.metadata.name }, name }, mount: mountOf(v, name, key) });
+    out.mounts.push({ volume: { configMap: { name: configMap.metadata.name }, name }, mount: mountOf(c, s, v, name, key) });
+    return;
+  }
+  if (kind === 'emptyDir') {
+    c.report('warning', 'K8S_BIND_EMPTYDIR', `services.${s.name}.volumes: the bind mount ${source} becomes an empty emptyDir as asked; the files at ${source} are not in it`, s, 'volumes');
+    out.mounts.push({ volume: { emptyDir: {}, name }, mount: mountOf(c, s, v, name) });
     return;
   }
   const hostPath = nodePath(c, source);
@@ -114,7 +145,7 @@ function bindMount(c: KubeContext, s: Service, v: ServiceVolume, out: ServiceSto
     'volumes',
     v.content !== undefined ? 'use --bind-files configmap to ship this file as a ConfigMap instead' : 'use a named volume, or a config for files',
   );
-  out.mounts.push({ volume: { hostPath: { path: hostPath }, name }, mount: mountOf(v, name) });
+  out.mounts.push({ volume: { hostPath: { path: hostPath }, name }, mount: mountOf(c, s, v, name) });
 }
 
 /** Where a bind source is found on a node: relative and `~` paths under {@link NODE_PROJECT_ROOT}. */

@@ -23,6 +23,17 @@ export interface KubernetesOptions {
   waitImage?: string;
   /** The workload kind for every service, overriding the per-service choice. */
   controller?: 'deployment' | 'statefulset' | 'daemonset' | 'job';
+  /** The replica count of every Deployment and StatefulSet, overriding `deploy.replicas` (Kompose's `--replicas`). */
+  replicas?: number;
+  /** The size of a claim nothing else sizes (default `1Gi`; Kompose's `--pvc-request-size`). */
+  claimSize?: string;
+  /**
+   * How volumes are realized, in Kompose's spelling (`--volumes`): `persistentVolumeClaim` (the default: claims for
+   * named volumes), `emptyDir` (every volume and bind mount), `hostPath` (named volumes too become node
+   * directories), `configMap` (bind-mounted project files become ConfigMaps, like `bindFiles: 'configmap'`).
+   * A service's or volume's `kompose.volume.type` label wins.
+   */
+  volumes?: 'persistentVolumeClaim' | 'emptyDir' | 'hostPath' | 'configMap';
 }
 
 /** A Kubernetes object as plain data, ready to render. */

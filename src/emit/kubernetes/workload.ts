@@ -12,11 +12,15 @@ import { int32 } from './quantities.js';
 import type { KubernetesObject } from './types.js';
 
 /** The workload kinds stackport emits. */
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job';
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
 
 /** Chooses the workload kind, reporting why when it is not a Deployment. */
 export function workloadKind(c: KubeContext, s: Service, settings: ServiceSettings): WorkloadKind {
   const chosen = c.options.controller ?? settings.controller;
+  if (settings.kompose.cron) {
+    if (chosen === undefined || chosen === 'job') return 'CronJob';
+    c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: kompose.cronjob.schedule is left out because the service is made a ${chosen}`, s, 'labels', 'drop the controller choice to get a CronJob');
+  }
   if (chosen) return ({ deployment: 'Deployment', statefulset: 'StatefulSet', daemonset: 'DaemonSet', job: 'Job' } as const)[chosen];
   const mode = s.deploy?.mode;
   if (mode === 'global') return 'DaemonSet';
@@ -45,7 +49,7 @@ export function workload(
     metadata: hasOwnKeys(podAnnotations) ? { annotations: podAnnotations, labels } : { labels },
     spec: pod,
   };
-  const declared = s.deploy?.replicas ?? s.scale;
+  const declared = c.options.replicas ?? s.deploy?.replicas ?? s.scale;
   const replicas = declared === undefined ? undefined : int32(declared);
   const name = dnsLabel(s.name);
   const metadata = c.metadata(name, s.name, { labels: settings.labels, annotations: settings.annotations });
@@ -69,18 +73,31 @@ export function workload(
       return { apiVersion: 'apps/v1', kind, metadata, spec };
     }
     case 'DaemonSet':
-      if (replicas !== undefined) c.report('info', 'K8S_DAEMONSET_REPLICAS', `services.${s.name}: a global service runs one pod per node; replicas is ignored`, s, 'deploy');
+      if (replicas !== undefined && c.options.replicas === undefined) c.report('info', 'K8S_DAEMONSET_REPLICAS', `services.${s.name}: a global service runs one pod per node; replicas is ignored`, s, 'deploy');
       return { apiVersion: 'apps/v1', kind, metadata, spec: { selector: { matchLabels: c.selectorLabels(s.name) }, template } };
-    case 'Job': {
+    case 'Job':
+      return { apiVersion: 'batch/v1', kind, metadata, spec: jobSpec(s, settings, template, pod, replicas) };
+    case 'CronJob': {
+      // Kompose's kompose.cronjob.* labels: the Job runs on the schedule; a service Compose restarts is retried.
+      const cron = settings.kompose.cron!;
       const spec: Record<string, unknown> = {};
-      const attempts = /^on-failure:(\d+)$/.exec(s.restart ?? '')?.[1] ?? s.deploy?.restart_policy?.max_attempts;
-      if (attempts !== undefined) spec.backoffLimit = int32(Number(attempts));
-      if (replicas !== undefined && replicas > 1) spec.completions = replicas;
-      if (replicas !== undefined && replicas > 1) spec.parallelism = replicas;
-      spec.template = { ...template, spec: { ...pod, restartPolicy: jobRestart(s) } };
+      if (cron.concurrencyPolicy !== undefined) spec.concurrencyPolicy = cron.concurrencyPolicy;
+      spec.jobTemplate = { spec: jobSpec(s, settings, template, pod, replicas) };
+      spec.schedule = cron.schedule;
       return { apiVersion: 'batch/v1', kind, metadata, spec };
     }
   }
+}
+
+/** A Job's spec: retries from `on-failure:N`, `max_attempts` or `kompose.cronjob.backoff_limit`; replicas as completions. */
+function jobSpec(s: Service, settings: ServiceSettings, template: Record<string, unknown>, pod: Record<string, unknown>, replicas: number | undefined): Record<string, unknown> {
+  const spec: Record<string, unknown> = {};
+  const attempts = settings.kompose.backoffLimit ?? /^on-failure:(\d+)$/.exec(s.restart ?? '')?.[1] ?? s.deploy?.restart_policy?.max_attempts;
+  if (attempts !== undefined) spec.backoffLimit = int32(Number(attempts));
+  if (replicas !== undefined && replicas > 1) spec.completions = replicas;
+  if (replicas !== undefined && replicas > 1) spec.parallelism = replicas;
+  spec.template = { ...template, spec: { ...pod, restartPolicy: jobRestart(s) } };
+  return spec;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { error, warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { entryLocation } from '../../diagnostics/locations.js';
+import { copyEntryLocation, copyLocations, entryLocation } from '../../diagnostics/locations.js';
 import { isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
 import type { Extensions } from '../types.js';
 import { parseByteSize } from '../values/bytes.js';
@@ -157,9 +157,21 @@ export function keyValueRecord<T>(value: unknown, nullValue: T): Record<string, 
   return out;
 }
 
-/** A mapping whose values are all stringified (labels, driver options, logging options). */
+/**
+ * A mapping whose values are all stringified (labels, driver options, logging options). Each entry keeps where it
+ * was written, so a finding about one label (a Kompose label with a bad value) points at that label.
+ */
 export function stringRecord(value: unknown): Record<string, string> {
-  return keyValueRecord(value, '') as Record<string, string>;
+  const out = keyValueRecord(value, '') as Record<string, string>;
+  if (isPlainObject(value)) copyLocations(value, out);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const entry = text(value[i]);
+      const eq = entry.indexOf('=');
+      copyEntryLocation(value, i, out, eq < 0 ? entry : entry.slice(0, eq));
+    }
+  }
+  return out;
 }
 
 /** The value as a plain mapping, or an empty one. */

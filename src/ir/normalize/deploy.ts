@@ -1,4 +1,5 @@
 /** `deploy`: durations in milliseconds, sizes in bytes, CPUs as numbers (§13). */
+import { copyLocations } from '../../diagnostics/locations.js';
 import { isPlainObject } from '../../util/objects.js';
 import type { Deploy, DeviceRequest, ResourceLimits, ResourceReservations, UpdateConfig } from '../types.js';
 import { extensionsOf, numberFrom, stringList, stringRecord, text, type Normalizer } from './context.js';
@@ -45,9 +46,13 @@ export function normalizeDeploy(n: Normalizer, value: unknown, service: string):
   if (isPlainObject(value.placement)) {
     const p = value.placement;
     deploy.placement = {};
+    // Positions travel along, so a constraint Kubernetes cannot express is reported where it was written.
+    copyLocations(p, deploy.placement);
     if (p.constraints !== undefined) deploy.placement.constraints = stringList(p.constraints);
+    if (Array.isArray(p.constraints) && deploy.placement.constraints) copyLocations(p.constraints, deploy.placement.constraints);
     if (Array.isArray(p.preferences)) {
       deploy.placement.preferences = p.preferences.filter(isPlainObject).map((pref) => ({ spread: text(pref.spread) }));
+      if (deploy.placement.preferences.length === p.preferences.length) copyLocations(p.preferences, deploy.placement.preferences);
     }
     const max = numberFrom(p.max_replicas_per_node);
     if (max !== undefined) deploy.placement.max_replicas_per_node = max;

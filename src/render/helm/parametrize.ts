@@ -39,7 +39,7 @@ export interface TemplatedObject {
 }
 
 const SERVICE_LABEL = 'app.kubernetes.io/name';
-const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
+const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 const SCALABLE = new Set(['Deployment', 'StatefulSet']);
 
 /** Records `object`'s values into `values` and returns its templated copy. */
@@ -77,7 +77,9 @@ function parametrizeWorkload(
   values: ChartValues,
 ): void {
   const spec = object.spec as Record<string, unknown>;
-  const podSpec = (spec.template as { spec: { containers: Container[] } }).spec;
+  // A CronJob's pod template sits inside its job template.
+  const holder = object.kind === 'CronJob' ? (spec.jobTemplate as { spec: Record<string, unknown> }).spec : spec;
+  const podSpec = (holder.template as { spec: { containers: Container[] } }).spec;
   const container = podSpec.containers.find((c) => c.name === service) ?? podSpec.containers[0];
   if (SCALABLE.has(object.kind)) {
     // Left out when Compose set no count or an autoscaler owns it; adding the key to values sets it.

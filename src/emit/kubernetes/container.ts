@@ -212,9 +212,9 @@ function containerResources(c: KubeContext, s: Service): Out | undefined {
   if (cpu !== undefined && cpu > 0) limits.cpu = cpuQuantity(cpu);
   const memory = l?.memory ?? s.mem_limit;
   if (memory !== undefined && memory > 0) limits.memory = memoryQuantity(memory);
-  const cpuRequest = requestWithinLimit(c, s, 'cpus', r?.cpus, cpu, r ?? s, 'cpus');
+  const cpuRequest = requestWithinLimit(c, s, 'cpus', r?.cpus, cpu, 'deploy');
   if (cpuRequest !== undefined && cpuRequest > 0) requests.cpu = cpuQuantity(cpuRequest);
-  const reserved = requestWithinLimit(c, s, 'memory', r?.memory ?? s.mem_reservation, memory, r?.memory !== undefined ? r : s, r?.memory !== undefined ? 'memory' : 'mem_reservation');
+  const reserved = requestWithinLimit(c, s, 'memory', r?.memory ?? s.mem_reservation, memory, r?.memory !== undefined ? 'deploy' : 'mem_reservation');
   if (reserved !== undefined && reserved > 0) requests.memory = memoryQuantity(reserved);
   for (const device of r?.devices ?? []) if (device.capabilities?.includes('gpu') ?? true) addGpus(c, s, device, limits);
   for (const request of s.gpus ?? []) addGpus(c, s, request, limits);

@@ -3,7 +3,6 @@
  * address, which a pod has no fixed equivalent of) and anything else that is not an IP would make the API server
  * reject the whole workload, so such an entry is left out with a warning that says what to use instead.
  */
-import { isIP } from 'node:net';
 import type { Service } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
 import { sortStrings } from '../../util/strings.js';
@@ -16,7 +15,7 @@ export function hostAliases(c: KubeContext, s: Service): Record<string, unknown>
   const byIp = new Map<string, string[]>();
   for (const host of sortedNames(hosts)) {
     for (const ip of hosts[host]!) {
-      if (isIP(ip) === 0) {
+      if (!isIpAddress(ip)) {
         reportUnusable(c, s, host, ip);
         continue;
       }
@@ -25,6 +24,23 @@ export function hostAliases(c: KubeContext, s: Service): Record<string, unknown>
   }
   if (byIp.size === 0) return undefined;
   return sortStrings([...byIp.keys()]).map((ip) => ({ hostnames: byIp.get(ip)!, ip }));
+}
+
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/**
+ * True for an IPv4 or IPv6 address. IPv6 goes through the WHATWG URL parser, which is built in: `node:net` would
+ * load the network stack on the CLI's start-up path.
+ */
+export function isIpAddress(text: string): boolean {
+  if (IPV4.test(text)) return true;
+  if (!text.includes(':') || text.includes(']') || text.includes('/')) return false;
+  try {
+    new URL(`http://[${text}]/`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function reportUnusable(c: KubeContext, s: Service, host: string, ip: string): void {

@@ -3,6 +3,7 @@
  * the API server would reject; the entry is left out with a located warning.
  */
 import { describe, expect, it } from 'vitest';
+import { isIpAddress } from '../../../../src/emit/kubernetes/host-aliases.js';
 import { find, podSpec, toKubernetes, withCode } from './convert.js';
 
 describe('extra_hosts', () => {
@@ -29,5 +30,12 @@ services:
   app: {image: busybox, extra_hosts: ["host.docker.internal:host-gateway"]}
 `);
     expect(podSpec(find(result, 'Deployment', 'app')).hostAliases).toBeUndefined();
+  });
+});
+
+describe('isIpAddress', () => {
+  it('accepts IPv4 and IPv6 addresses and nothing else', () => {
+    for (const ip of ['10.0.0.5', '0.0.0.0', '255.255.255.255', '::1', 'fe80::1', 'ff02::1', '2001:db8::8a2e:370:7334', '::ffff:10.0.0.1']) expect(isIpAddress(ip), ip).toBe(true);
+    for (const ip of ['host-gateway', '', '256.0.0.1', '1.2.3', '01.2.3.4', 'example.com', ':::1', '1::2::3', '::1]', 'fe80::1%eth0/x', '[::1]']) expect(isIpAddress(ip), ip).toBe(false);
   });
 });

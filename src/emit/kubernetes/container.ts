@@ -10,7 +10,10 @@ import { dnsLabel, portName } from './names.js';
 import { probes } from './probes.js';
 import { cpuQuantity, memoryQuantity } from './quantities.js';
 import type { Mount } from './storage.js';
-import { sortByString, sortStrings } from '../../util/strings.js';
+import { sortByString } from '../../util/strings.js';
+import { commandAndArgs } from './entrypoint.js';
+import { hostAliases } from './host-aliases.js';
+import { requestWithinLimit } from './resources.js';
 
 type Out = Record<string, unknown>;
 
@@ -45,8 +48,9 @@ export function container(c: KubeContext, s: Service, mounts: Mount[], envFromCo
   const resources = containerResources(c, s);
   const probe = probes(s.healthcheck);
   const out: Out = {};
-  if (s.command !== undefined) out.args = escapeExpansion(s.command);
-  if (s.entrypoint !== undefined) out.command = escapeExpansion(s.entrypoint);
+  const run = commandAndArgs(c, s, escapeExpansion);
+  if (run.args !== undefined) out.args = run.args;
+  if (run.command !== undefined) out.command = run.command;
   if (env.length > 0) out.env = env;
   if (envFromConfigMap !== undefined) out.envFrom = [{ configMapRef: { name: envFromConfigMap } }];
   out.image = image;
@@ -208,8 +212,9 @@ function containerResources(c: KubeContext, s: Service): Out | undefined {
   if (cpu !== undefined && cpu > 0) limits.cpu = cpuQuantity(cpu);
   const memory = l?.memory ?? s.mem_limit;
   if (memory !== undefined && memory > 0) limits.memory = memoryQuantity(memory);
-  if (r?.cpus !== undefined && r.cpus > 0) requests.cpu = cpuQuantity(r.cpus);
-  const reserved = r?.memory ?? s.mem_reservation;
+  const cpuRequest = requestWithinLimit(c, s, 'cpus', r?.cpus, cpu, 'deploy');
+  if (cpuRequest !== undefined && cpuRequest > 0) requests.cpu = cpuQuantity(cpuRequest);
+  const reserved = requestWithinLimit(c, s, 'memory', r?.memory ?? s.mem_reservation, memory, r?.memory !== undefined ? 'deploy' : 'mem_reservation');
   if (reserved !== undefined && reserved > 0) requests.memory = memoryQuantity(reserved);
   for (const device of r?.devices ?? []) if (device.capabilities?.includes('gpu') ?? true) addGpus(c, s, device, limits);
   for (const request of s.gpus ?? []) addGpus(c, s, request, limits);
@@ -239,7 +244,10 @@ export function podSettings(c: KubeContext, s: Service): Out {
   const out: Out = {};
   const dns = dnsConfig(s);
   if (dns !== undefined) out.dnsConfig = dns;
-  if (s.extra_hosts !== undefined && hasOwnKeys(s.extra_hosts)) out.hostAliases = hostAliases(s.extra_hosts);
+  // Compose injects no `<SERVICE>_PORT=tcp://...` variables; Kubernetes' would break apps that read such a name.
+  out.enableServiceLinks = false;
+  const aliases = hostAliases(c, s);
+  if (aliases !== undefined) out.hostAliases = aliases;
   if (s.ipc === 'host') out.hostIPC = true;
   if (s.network_mode === 'host') out.hostNetwork = true;
   if (s.pid === 'host') out.hostPID = true;
@@ -287,10 +295,4 @@ function platformSelector(platform: string): Record<string, string> {
   if (arch) selector['kubernetes.io/arch'] = arch;
   if (os) selector['kubernetes.io/os'] = os;
   return selector;
-}
-
-function hostAliases(hosts: Record<string, string[]>): Out[] {
-  const byIp = new Map<string, string[]>();
-  for (const host of sortedNames(hosts)) for (const ip of hosts[host]!) byIp.set(ip, [...(byIp.get(ip) ?? []), host]);
-  return sortStrings([...byIp.keys()]).map((ip) => ({ hostnames: byIp.get(ip)!, ip }));
 }

@@ -4,6 +4,7 @@ import { sortedNames } from '../../ir/types.js';
 import type { KubeContext } from './context.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';
+import { externalNetworkPolicy, ingressPort, noteIngressPort } from './network-reach.js';
 import { serviceName } from './services.js';
 import type { KubernetesObject } from './types.js';
 import { networkLabel } from './workload.js';
@@ -16,6 +17,7 @@ export function ingressFor(c: KubeContext, s: Service, settings: ServiceSettings
     c.report('warning', 'K8S_INGRESS_NO_PORT', `services.${s.name} asks for an Ingress but has no TCP port to route to`, s, 'extensions');
     return undefined;
   }
+  noteIngressPort(c, s, port);
   const backend = { service: { name: serviceName(s.name), port: { number: port } } };
   const rules = settings.ingress.map((i) => {
     const rule: Record<string, unknown> = { http: { paths: [{ path: i.path, pathType: 'Prefix', backend }] } };
@@ -35,7 +37,9 @@ export function ingressFor(c: KubeContext, s: Service, settings: ServiceSettings
 
 /**
  * One NetworkPolicy per Compose network, restricting ingress to pods on the same network (never egress, which
- * would break DNS). Published ports stay reachable from anywhere.
+ * would break DNS). Policies add up, so a pod on several networks (the default one included) admits the members of
+ * each. Published ports and the port an Ingress routes to stay reachable from anywhere; an external network's
+ * pods admit everyone (`network-reach.ts`).
  */
 export function networkPolicies(c: KubeContext): KubernetesObject[] {
   if (c.options.networkPolicies === 'none') return [];
@@ -46,9 +50,11 @@ export function networkPolicies(c: KubeContext): KubernetesObject[] {
   for (const name of c.serviceNames) for (const net in c.project.services[name]!.networks) used.add(net);
   const out: KubernetesObject[] = [];
   for (const net of networks) {
-    // The implicit default network gets a policy only when it is the project's one network.
-    if ((net === 'default' && networks.length !== 1) || c.project.networks[net]!.external) continue;
     if (!used.has(net)) continue;
+    if (c.project.networks[net]!.external) {
+      out.push(externalNetworkPolicy(c, net));
+      continue;
+    }
     const label = networkLabel(net);
     out.push({
       apiVersion: 'networking.k8s.io/v1',
@@ -63,7 +69,7 @@ export function networkPolicies(c: KubeContext): KubernetesObject[] {
   }
   for (const name of c.serviceNames) {
     const s = c.project.services[name]!;
-    const ports = publishedTargets(s);
+    const ports = publishedTargets(c, s);
     if (ports.length === 0) continue;
     out.push({
       apiVersion: 'networking.k8s.io/v1',
@@ -75,8 +81,11 @@ export function networkPolicies(c: KubeContext): KubernetesObject[] {
   return out;
 }
 
-/** The published ports' targets, each target and protocol once, in order of first publication. */
-function publishedTargets(s: Service): Record<string, unknown>[] {
+/**
+ * The published ports' targets, each target and protocol once, in order of first publication, then the port an
+ * Ingress routes to (the Ingress controller runs outside the project's networks).
+ */
+function publishedTargets(c: KubeContext, s: Service): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < s.ports.length; i++) {
@@ -87,5 +96,7 @@ function publishedTargets(s: Service): Record<string, unknown>[] {
     seen.add(key);
     out.push({ port: p.target, protocol: p.protocol.toUpperCase() });
   }
+  const ingress = ingressPort(c, s);
+  if (ingress !== undefined && !seen.has(`${ingress}/tcp`)) out.push({ port: ingress, protocol: 'TCP' });
   return out;
 }

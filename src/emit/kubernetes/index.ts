@@ -21,6 +21,7 @@ import { dnsLabel, isDnsSubdomain } from './names.js';
 import { isQuantity } from './quantities.js';
 import { installOrder } from './order.js';
 import { servicesFor } from './services.js';
+import { keepsSharedClaim, reportReplicatedClaims } from './shared-volumes.js';
 import { serviceStorage, type ServiceStorage } from './storage.js';
 import type { KubernetesObject, KubernetesOptions, SecretSource } from './types.js';
 import { reportUnmapped } from './unmapped.js';
@@ -88,8 +89,10 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
   const envConfigMap = envData !== undefined ? dnsLabel(`${s.name}-env`) : undefined;
   if (envData !== undefined) objects.push({ apiVersion: 'v1', data: envData, kind: 'ConfigMap', metadata: c.metadata(envConfigMap!, s.name) });
   const claimTemplates: Record<string, unknown>[] = [];
-  const volumes = podVolumes(c, s, kind, storage, claimTemplates);
-  if (kind !== 'StatefulSet') collectClaims(c, s, storage, claims);
+  const templated = new Set<string>();
+  const volumes = podVolumes(c, s, kind, storage, claimTemplates, templated);
+  collectClaims(c, s, storage, claims, templated);
+  reportReplicatedClaims(c, s, storage, templated);
   const settingsOfPod = podSettings(c, s);
   const initContainers = dependencyInitContainers(c, s);
   const main = container(c, s, storage.mounts, envConfigMap);
@@ -110,7 +113,7 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
   applyKomposePod(settings.kompose, pod);
   const recreate = kind === 'Deployment' && storage.claims.some((cl) => cl.readWriteOnce);
   objects.push(workload(c, s, kind, settings, pod, podAnnotations(s), claimTemplates, recreate));
-  pushAll(objects, servicesFor(c, s, settings, kind === 'StatefulSet'));
+  pushAll(objects, servicesFor(c, s, settings));
   const ingress = ingressFor(c, s, settings);
   if (ingress) objects.push(ingress);
   const resources = main.resources as { limits?: Record<string, string>; requests?: Record<string, string> } | undefined;
@@ -121,10 +124,10 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
 }
 
 /**
- * The pod's volumes, each name once. A StatefulSet's own named volumes become claim templates (appended to
- * `claimTemplates`) instead.
+ * The pod's volumes, each name once. A StatefulSet's own named volumes (mounted by no other service) become claim
+ * templates (appended to `claimTemplates`, their keys added to `templated`) instead.
  */
-function podVolumes(c: KubeContext, s: Service, kind: WorkloadKind, storage: ServiceStorage, claimTemplates: Record<string, unknown>[]): Record<string, unknown>[] {
+function podVolumes(c: KubeContext, s: Service, kind: WorkloadKind, storage: ServiceStorage, claimTemplates: Record<string, unknown>[], templated: Set<string>): Record<string, unknown>[] {
   const volumes: Record<string, unknown>[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < storage.mounts.length; i++) {
@@ -132,8 +135,10 @@ function podVolumes(c: KubeContext, s: Service, kind: WorkloadKind, storage: Ser
     if (kind === 'StatefulSet') {
       const claim = (m.volume.persistentVolumeClaim as { claimName?: string } | undefined)?.claimName;
       const named = storage.claims.find((cl) => cl.claimName === claim);
-      if (named && !c.project.volumes[named.key]?.external) {
-        claimTemplates.push(claimSpec(c, named.key, named.claimName, s.name, komposeStorage(c, s)));
+      if (named && !c.project.volumes[named.key]?.external && (templated.has(named.key) || !keepsSharedClaim(c, s, named.key))) {
+        // Two mounts of one volume share its template.
+        if (!templated.has(named.key)) claimTemplates.push(claimSpec(c, named.key, named.claimName, s.name, komposeStorage(c, s)));
+        templated.add(named.key);
         continue;
       }
     }
@@ -146,11 +151,14 @@ function podVolumes(c: KubeContext, s: Service, kind: WorkloadKind, storage: Ser
   return volumes;
 }
 
-/** Records which services use each non-external named volume, for the shared PersistentVolumeClaims. */
-function collectClaims(c: KubeContext, s: Service, storage: ServiceStorage, claims: Map<string, ClaimUse>): void {
+/**
+ * Records which services use each non-external named volume, for the shared PersistentVolumeClaims; a StatefulSet's
+ * claim templates (`templated`) are its own.
+ */
+function collectClaims(c: KubeContext, s: Service, storage: ServiceStorage, claims: Map<string, ClaimUse>, templated: ReadonlySet<string>): void {
   for (let i = 0; i < storage.claims.length; i++) {
     const cl = storage.claims[i]!;
-    if (c.project.volumes[cl.key]?.external) continue;
+    if (c.project.volumes[cl.key]?.external || templated.has(cl.key)) continue;
     let entry = claims.get(cl.key);
     if (entry === undefined) {
       entry = { users: [], readWriteOnce: cl.readWriteOnce };

@@ -1,7 +1,9 @@
 /**
- * Services, so every Compose service name resolves in the cluster as it did on the Compose network: a ClusterIP
- * Service with every container port (headless when there are none), `<service>-published` for published ports,
- * and one Service per network alias.
+ * Services, so every Compose service name resolves in the cluster as it did on the Compose network. Compose's DNS
+ * answers a service name with its containers' addresses, so every port the container listens on is reachable,
+ * declared or not: the service's own Service (and one per network alias) is therefore headless, which makes the
+ * name resolve to the pods' addresses the same way; it lists the declared container ports for reference.
+ * `<service>-published` carries the published ports, as a LoadBalancer (or NodePort) Service.
  */
 import type { Service } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
@@ -18,29 +20,28 @@ export function serviceName(name: string): string {
 }
 
 /**
- * The Services of one Compose service. `headless` forces the main Service headless (StatefulSets). Specs and
+ * The Services of one Compose service, all headless but the published one (a StatefulSet's must be). Specs and
  * ports are built with their keys in code-point order, the order they print in.
  */
-export function servicesFor(c: KubeContext, s: Service, settings: ServiceSettings, headless: boolean): KubernetesObject[] {
+export function servicesFor(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesObject[] {
   const ports = clusterPorts(c, s);
   const main = serviceName(s.name);
   if (main !== s.name) {
     c.report('warning', 'K8S_NAME_CHANGED', `services.${s.name}: "${s.name}" is not a valid Kubernetes Service name; other pods must use ${main}`, s, 'name', 'rename the service to lowercase letters, digits and dashes');
   }
   const out: KubernetesObject[] = [];
-  const none = headless || ports.length === 0 || settings.serviceType === 'Headless';
-  out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(main, s.name), spec: serviceSpec(c, s, none, ports) });
+  out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(main, s.name), spec: serviceSpec(c, s, ports) });
   const published = publishedService(c, s, settings);
   if (published) out.push(published);
   for (const alias of aliases(s)) {
     const aliasPorts = ports.length > 0 ? clusterPorts(c, s) : ports;
-    out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(serviceName(alias), s.name), spec: serviceSpec(c, s, ports.length === 0, aliasPorts) });
+    out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(serviceName(alias), s.name), spec: serviceSpec(c, s, aliasPorts) });
   }
   return out;
 }
 
-function serviceSpec(c: KubeContext, s: Service, headless: boolean, ports: Record<string, unknown>[]): Record<string, unknown> {
-  const spec: Record<string, unknown> = headless ? { clusterIP: 'None' } : {};
+function serviceSpec(c: KubeContext, s: Service, ports: Record<string, unknown>[]): Record<string, unknown> {
+  const spec: Record<string, unknown> = { clusterIP: 'None' };
   if (ports.length > 0) spec.ports = ports;
   spec.selector = c.selectorLabels(s.name);
   return spec;

@@ -1,6 +1,7 @@
 /**
- * The workload of a service: a Deployment by default; a DaemonSet for `deploy.mode: global`; a Job for job modes
- * and for services Compose does not restart; a StatefulSet when asked. Update settings map to rolling-update
+ * The workload of a service: a Deployment by default; a DaemonSet for `deploy.mode: global`; a Job for job modes,
+ * for services another waits to complete and for port-less services Compose does not restart (`restart.ts`); a
+ * StatefulSet when asked. Update settings map to rolling-update
  * parameters; a service with a ReadWriteOnce claim is recreated, not rolled, so an update does not deadlock.
  */
 import { sortedNames, type Service } from '../../ir/types.js';
@@ -9,6 +10,7 @@ import type { KubeContext } from './context.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';
 import { int32 } from './quantities.js';
+import { neverRestarted, restartOf, runsToCompletion } from './restart.js';
 import type { KubernetesObject } from './types.js';
 
 /** The workload kinds stackport emits. */
@@ -25,12 +27,7 @@ export function workloadKind(c: KubeContext, s: Service, settings: ServiceSettin
   const mode = s.deploy?.mode;
   if (mode === 'global') return 'DaemonSet';
   if (mode === 'replicated-job' || mode === 'global-job') return 'Job';
-  const restart = s.restart ?? s.deploy?.restart_policy?.condition;
-  if (restart === 'no' || restart === 'none' || restart?.startsWith('on-failure')) {
-    c.report('info', 'K8S_JOB', `services.${s.name} becomes a Job because it is not restarted after it exits (restart: ${restart})`, s, s.restart !== undefined ? 'restart' : 'deploy', 'set x-kubernetes.controller: deployment to keep it running');
-    return 'Job';
-  }
-  return 'Deployment';
+  return runsToCompletion(c, s) ? 'Job' : 'Deployment';
 }
 
 /** Builds the workload object around a pod spec. Specs are built with their keys in code-point order. */
@@ -92,11 +89,14 @@ export function workload(
 /** A Job's spec: retries from `on-failure:N`, `max_attempts` or `kompose.cronjob.backoff_limit`; replicas as completions. */
 function jobSpec(s: Service, settings: ServiceSettings, template: Record<string, unknown>, pod: Record<string, unknown>, replicas: number | undefined): Record<string, unknown> {
   const spec: Record<string, unknown> = {};
+  const restartPolicy = jobRestart(s);
   const attempts = settings.kompose.backoffLimit ?? /^on-failure:(\d+)$/.exec(s.restart ?? '')?.[1] ?? s.deploy?.restart_policy?.max_attempts;
+  // Never restarted means one attempt: Kubernetes' default would start up to six new pods after a failure.
   if (attempts !== undefined) spec.backoffLimit = int32(Number(attempts));
+  else if (restartPolicy === 'Never') spec.backoffLimit = 0;
   if (replicas !== undefined && replicas > 1) spec.completions = replicas;
   if (replicas !== undefined && replicas > 1) spec.parallelism = replicas;
-  spec.template = { ...template, spec: { ...pod, restartPolicy: jobRestart(s) } };
+  spec.template = { ...template, spec: { ...pod, restartPolicy } };
   return spec;
 }
 
@@ -113,9 +113,14 @@ function podLabels(c: KubeContext, s: Service, settings: ServiceSettings): Recor
   return labels;
 }
 
+/**
+ * A Job pod's restart policy: Never for a service Compose does not restart, which is also Compose's default
+ * (`restart` unset), except for Swarm's job modes, whose default condition is on-failure.
+ */
 function jobRestart(s: Service): string {
-  const restart = s.restart ?? s.deploy?.restart_policy?.condition;
-  return restart === 'no' || restart === 'none' ? 'Never' : 'OnFailure';
+  const restart = restartOf(s);
+  if (restart === undefined) return s.deploy?.mode?.endsWith('-job') ? 'OnFailure' : 'Never';
+  return neverRestarted(restart) ? 'Never' : 'OnFailure';
 }
 
 function updateStrategy(c: KubeContext, s: Service, recreate: boolean): Record<string, unknown> | undefined {

@@ -1,0 +1,44 @@
+/**
+ * Shared by the Kubernetes behaviour tests: converts one small Compose file in memory and finds objects and
+ * diagnostics by kind, name and code.
+ */
+import { expect } from 'vitest';
+import { convert, type KubernetesConversion } from '../../../../src/convert.js';
+import type { Diagnostic } from '../../../../src/diagnostics/diagnostic.js';
+import type { KubernetesObject, KubernetesOptions } from '../../../../src/emit/kubernetes/index.js';
+import { memoryHost } from '../../../../src/load/host.js';
+import { load } from '../../../../src/load/loader.js';
+
+/** Loads `compose` as /p/compose.yaml and converts it to Kubernetes; fails the test when it does not load. */
+export function toKubernetes(compose: string, options: KubernetesOptions = {}): KubernetesConversion {
+  const loaded = load({ host: memoryHost({ '/p/compose.yaml': compose }, { cwd: '/p' }), cwd: '/p', env: {} });
+  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return convert(loaded.project!, { target: 'kubernetes', ...options });
+}
+
+/** The one object of `kind` named `name`; fails the test when there is none. */
+export function find(result: KubernetesConversion, kind: string, name: string): KubernetesObject {
+  const found = result.objects.find((o) => o.kind === kind && o.metadata.name === name);
+  expect(found, `${kind} ${name} among ${result.objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`).toBeDefined();
+  return found!;
+}
+
+/** The objects of `kind`. */
+export function ofKind(result: KubernetesConversion, kind: string): KubernetesObject[] {
+  return result.objects.filter((o) => o.kind === kind);
+}
+
+/** The diagnostics with `code`. */
+export function withCode(result: KubernetesConversion, code: string): Diagnostic[] {
+  return result.diagnostics.filter((d) => d.code === code);
+}
+
+/** The pod spec of a workload (Deployment, StatefulSet, DaemonSet or Job). */
+export function podSpec(workload: KubernetesObject): Record<string, unknown> {
+  return ((workload.spec as { template: { spec: Record<string, unknown> } }).template.spec);
+}
+
+/** The first container of a workload's pod. */
+export function firstContainer(workload: KubernetesObject): Record<string, unknown> {
+  return (podSpec(workload).containers as Record<string, unknown>[])[0]!;
+}

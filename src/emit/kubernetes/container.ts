@@ -12,6 +12,7 @@ import { cpuQuantity, memoryQuantity } from './quantities.js';
 import type { Mount } from './storage.js';
 import { sortByString } from '../../util/strings.js';
 import { commandAndArgs } from './entrypoint.js';
+import { securityOptions } from './security-options.js';
 import { hostAliases } from './host-aliases.js';
 import { requestWithinLimit } from './resources.js';
 
@@ -25,13 +26,18 @@ export function imageOf(c: KubeContext, s: Service): string {
   return image;
 }
 
-/** Kubernetes expands `$(VAR)` in command and args; Compose does not, so a literal `$(` is escaped. */
-function escapeExpansion(args: string[]): string[] {
+/**
+ * Kubernetes expands `$(VAR)` and turns `$$` into `$` in command, args and env values; Compose passes them on as
+ * written. Doubling each `$` that starts either form makes the container receive exactly Compose's string (a lone
+ * `$` before anything else is left alone, as Kubernetes leaves it).
+ */
+export function escapeExpansion(value: string): string {
+  return value.includes('$') ? value.replace(/\$(?=[$(])/g, '$$$$') : value;
+}
+
+function escapeAll(args: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    out.push(a.includes('$(') ? a.replace(/\$\(/g, '$$$$(') : a);
-  }
+  for (let i = 0; i < args.length; i++) out.push(escapeExpansion(args[i]!));
   return out;
 }
 
@@ -48,7 +54,7 @@ export function container(c: KubeContext, s: Service, mounts: Mount[], envFromCo
   const resources = containerResources(c, s);
   const probe = probes(s.healthcheck);
   const out: Out = {};
-  const run = commandAndArgs(c, s, escapeExpansion);
+  const run = commandAndArgs(c, s, escapeAll);
   if (run.args !== undefined) out.args = run.args;
   if (run.command !== undefined) out.command = run.command;
   if (env.length > 0) out.env = env;
@@ -87,7 +93,7 @@ function environment(s: Service, fromConfigMap: boolean): Out[] {
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const value = source[name];
-    if (value !== null) out.push({ name, value });
+    if (value !== null && value !== undefined) out.push({ name, value: escapeExpansion(value) });
   }
   return out;
 }
@@ -165,7 +171,10 @@ export function lowerProtocol(protocol: string): string {
 
 /** The container's security context, or undefined when the service sets nothing it holds. */
 function securityContext(c: KubeContext, s: Service): Out | undefined {
+  const options = securityOptions(c, s);
   const out: Out = {};
+  if (options.allowPrivilegeEscalation !== undefined) out.allowPrivilegeEscalation = options.allowPrivilegeEscalation;
+  if (options.appArmorProfile !== undefined) out.appArmorProfile = options.appArmorProfile;
   if (s.user !== undefined) {
     const [user, group] = s.user.split(':');
     if (/^\d+$/.test(user ?? '')) out.runAsUser = Number(user);
@@ -177,6 +186,7 @@ function securityContext(c: KubeContext, s: Service): Out | undefined {
   }
   if (s.privileged) out.privileged = true;
   if (s.read_only) out.readOnlyRootFilesystem = true;
+  if (options.seccompProfile !== undefined) out.seccompProfile = options.seccompProfile;
   const add = s.cap_add ?? [];
   const drop = s.cap_drop ?? [];
   if (add.length > 0 || drop.length > 0) {
@@ -202,6 +212,16 @@ function imagePullPolicy(c: KubeContext, s: Service): string | undefined {
   return 'Always';
 }
 
+/**
+ * A CPU amount as a quantity, never below Kubernetes' smallest unit: `0.0001` would round to `0`, which means no
+ * limit at all (or, as a request, none), the opposite of what was asked.
+ */
+function cpuAtLeastOneMilli(c: KubeContext, s: Service, cpus: number): string {
+  if (cpus >= 0.0005) return cpuQuantity(cpus);
+  c.report('warning', 'K8S_CPU_TOO_SMALL', `services.${s.name}: ${cpus} CPUs is below Kubernetes' smallest unit (1m, a thousandth of a CPU); 1m is used`, s, s.deploy?.resources !== undefined ? 'deploy' : 'cpus');
+  return '1m';
+}
+
 /** Limits and requests in human quantities, from deploy.resources or the legacy service keys; undefined for none. */
 function containerResources(c: KubeContext, s: Service): Out | undefined {
   const limits: Record<string, string> = {};
@@ -209,11 +229,11 @@ function containerResources(c: KubeContext, s: Service): Out | undefined {
   const l = s.deploy?.resources?.limits;
   const r = s.deploy?.resources?.reservations;
   const cpu = l?.cpus ?? s.cpus;
-  if (cpu !== undefined && cpu > 0) limits.cpu = cpuQuantity(cpu);
+  if (cpu !== undefined && cpu > 0) limits.cpu = cpuAtLeastOneMilli(c, s, cpu);
   const memory = l?.memory ?? s.mem_limit;
   if (memory !== undefined && memory > 0) limits.memory = memoryQuantity(memory);
   const cpuRequest = requestWithinLimit(c, s, 'cpus', r?.cpus, cpu, 'deploy');
-  if (cpuRequest !== undefined && cpuRequest > 0) requests.cpu = cpuQuantity(cpuRequest);
+  if (cpuRequest !== undefined && cpuRequest > 0) requests.cpu = cpuAtLeastOneMilli(c, s, cpuRequest);
   const reserved = requestWithinLimit(c, s, 'memory', r?.memory ?? s.mem_reservation, memory, r?.memory !== undefined ? 'deploy' : 'mem_reservation');
   if (reserved !== undefined && reserved > 0) requests.memory = memoryQuantity(reserved);
   for (const device of r?.devices ?? []) if (device.capabilities?.includes('gpu') ?? true) addGpus(c, s, device, limits);

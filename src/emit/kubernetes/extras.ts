@@ -5,7 +5,7 @@ import type { KubeContext } from './context.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';
 import { externalNetworkPolicy, ingressPort, noteIngressPort } from './network-reach.js';
-import { serviceName } from './services.js';
+import { loopbackOnly, serviceName } from './services.js';
 import type { KubernetesObject } from './types.js';
 import { networkLabel } from './workload.js';
 
@@ -90,7 +90,7 @@ function publishedTargets(c: KubeContext, s: Service): Record<string, unknown>[]
   const seen = new Set<string>();
   for (let i = 0; i < s.ports.length; i++) {
     const p = s.ports[i]!;
-    if (p.published === undefined) continue;
+    if (p.published === undefined || loopbackOnly(p)) continue;
     const key = `${p.target}/${p.protocol}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,6 +1,11 @@
 /**
- * `healthcheck` -> readiness and liveness probes (and a startup probe for `start_period`, so a slow starter is not
- * killed). Shell tests run through `/bin/sh -c`, exactly as Compose runs CMD-SHELL.
+ * `healthcheck` -> a readiness probe with Compose's timings. Shell tests run through `/bin/sh -c`, exactly as
+ * Compose runs CMD-SHELL.
+ *
+ * Only readiness: under `docker compose up` an unhealthy container keeps running (its health gates `depends_on`
+ * and nothing else), which is what readiness does (the pod leaves its Service's endpoints). A liveness probe would
+ * restart it, and a startup probe that never succeeds kills it; neither happens under Compose. A liveness probe is
+ * still emitted when asked for with `kompose.service.healthcheck.liveness.*`.
  */
 import type { Healthcheck } from '../../ir/types.js';
 import { int32, seconds } from './quantities.js';
@@ -12,32 +17,24 @@ export interface Probes {
   startupProbe?: Record<string, unknown>;
 }
 
+/** Compose's healthcheck defaults, in milliseconds and attempts; Kubernetes' own (10 s, 1 s, 3) differ. */
+const COMPOSE_INTERVAL_MS = 30_000;
+const COMPOSE_TIMEOUT_MS = 30_000;
+const COMPOSE_RETRIES = 3;
+
 /**
- * The probes of a container, or none when the healthcheck is disabled or has no test. Keys are added in
- * code-point order, the order they print in.
+ * The probes of a container, or none when the healthcheck is disabled or has no test. Every timing is set, so
+ * Kubernetes' defaults never stand in for Compose's.
  */
 export function probes(h: Healthcheck | undefined): Probes {
   if (h === undefined || h.disable || h.test === undefined || h.test.length < 2) return {};
   const kind = h.test[0];
   const command = kind === 'CMD-SHELL' ? ['/bin/sh', '-c', h.test.slice(1).join(' ')] : h.test.slice(1);
-  const period = h.interval !== undefined ? int32(seconds(h.interval)) : undefined;
-  const timeout = h.timeout !== undefined ? int32(seconds(h.timeout)) : undefined;
-  const failures = h.retries !== undefined ? int32(Math.max(1, h.retries)) : undefined;
-  const out: Probes = { livenessProbe: probe(command, failures, period, timeout), readinessProbe: probe(command, failures, period, timeout) };
-  if (h.start_period !== undefined && h.start_period > 0) {
-    // Kubernetes runs the startup probe until it first succeeds; during start_period Compose ignores failures.
-    const startPeriod = int32(seconds(h.start_interval ?? h.interval ?? 5000));
-    const startFailures = int32(Math.max(1, Math.ceil(seconds(h.start_period) / startPeriod)) + (h.retries ?? 3));
-    out.startupProbe = probe(command, startFailures, startPeriod, timeout);
-  }
-  return out;
-}
-
-/** One exec probe with the timings that are set. */
-function probe(command: string[], failureThreshold: number | undefined, periodSeconds: number | undefined, timeoutSeconds: number | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = { exec: { command: command.slice() } };
-  if (failureThreshold !== undefined) out.failureThreshold = failureThreshold;
-  if (periodSeconds !== undefined) out.periodSeconds = periodSeconds;
-  if (timeoutSeconds !== undefined) out.timeoutSeconds = timeoutSeconds;
-  return out;
+  const readinessProbe: Record<string, unknown> = {
+    exec: { command: command.slice() },
+    failureThreshold: int32(Math.max(1, h.retries ?? COMPOSE_RETRIES)),
+    periodSeconds: int32(seconds(h.interval ?? COMPOSE_INTERVAL_MS)),
+    timeoutSeconds: int32(seconds(h.timeout ?? COMPOSE_TIMEOUT_MS)),
+  };
+  return { readinessProbe };
 }

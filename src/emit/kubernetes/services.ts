@@ -5,7 +5,7 @@
  * name resolve to the pods' addresses the same way; it lists the declared container ports for reference.
  * `<service>-published` carries the published ports, as a LoadBalancer (or NodePort) Service.
  */
-import type { Service } from '../../ir/types.js';
+import type { Port, Service } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
 import { sortStrings } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
@@ -54,9 +54,25 @@ function clusterPorts(c: KubeContext, s: Service): Record<string, unknown>[] {
   for (let i = 0; i < list.length; i++) {
     const p = list[i]!;
     const name = portName(`${lowerProtocol(p.protocol)}-${p.port}`, taken);
-    out.push({ name, port: p.port, protocol: p.protocol, targetPort: p.port });
+    const appProtocol = appProtocolOf(c, s, p.port, lowerProtocol(p.protocol));
+    out.push(appProtocol === undefined ? { name, port: p.port, protocol: p.protocol, targetPort: p.port } : { appProtocol, name, port: p.port, protocol: p.protocol, targetPort: p.port });
   }
   return out;
+}
+
+/** Kubernetes' qualified-name rule for appProtocol: an optional DNS prefix and `/`, then a name of up to 63. */
+const APP_PROTOCOL = /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
+/** The `app_protocol` of the port that targets `target`/`protocol`, when it is one Kubernetes accepts. */
+function appProtocolOf(c: KubeContext, s: Service, target: number, protocol: string): string | undefined {
+  for (let i = 0; i < s.ports.length; i++) {
+    const p = s.ports[i]!;
+    if (p.app_protocol === undefined || p.target !== target || p.protocol !== protocol) continue;
+    if (APP_PROTOCOL.test(p.app_protocol)) return p.app_protocol;
+    c.report('warning', 'K8S_APP_PROTOCOL', `services.${s.name}.ports: app_protocol "${p.app_protocol}" is not a name Kubernetes accepts as appProtocol; it is left out`, s, 'ports', 'use an IANA service name such as http or grpc, or a prefixed name such as example.com/proto');
+    return undefined;
+  }
+  return undefined;
 }
 
 function aliases(s: Service): string[] {
@@ -74,8 +90,35 @@ function aliases(s: Service): string[] {
   return out === undefined ? [] : sortStrings([...out]);
 }
 
+/**
+ * True for a port Compose publishes on the host's loopback only (`127.0.0.1:5432:5432`, `[::1]:80:80`): nothing
+ * outside that host could reach it, so it must not land on a LoadBalancer.
+ */
+export function loopbackOnly(p: Port): boolean {
+  const ip = p.host_ip;
+  return ip !== undefined && (ip.startsWith('127.') || ip === '::1' || ip === '[::1]');
+}
+
+/** Beyond this many published ports (ranges count each port), the Service is worth a word: each becomes a Service port (and a load-balancer rule). */
+const WIDE_RANGE = 20;
+
+/** The ports to publish outside the cluster; a loopback-bound one stays inside it, with a note saying so. */
+function portsToPublish(c: KubeContext, s: Service): Port[] {
+  const out: Port[] = [];
+  for (let i = 0; i < s.ports.length; i++) {
+    const p = s.ports[i]!;
+    if (p.published === undefined || p.mode === 'host') continue;
+    if (loopbackOnly(p)) {
+      c.report('info', 'K8S_LOOPBACK_PORT', `services.${s.name}.ports: ${p.host_ip}:${p.published} is published on the host's loopback only under Compose, so it stays cluster-internal (port ${p.target} of Service ${serviceName(s.name)}), not on a load balancer`, s, 'ports', `reach it from your machine with kubectl port-forward svc/${serviceName(s.name)} ${p.published.split('-')[0]}:${p.target}`);
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
 function publishedService(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesObject | undefined {
-  const published = s.ports.filter((p) => p.published !== undefined && p.mode !== 'host');
+  const published = portsToPublish(c, s);
   const k = settings.kompose;
   if (published.length === 0) {
     if (k.nodePort !== undefined || k.externalTrafficPolicy !== undefined) {
@@ -101,8 +144,13 @@ function publishedService(c: KubeContext, s: Service, settings: ServiceSettings)
       const key = `${port}/${protocol}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      ports.push({ name: portName(`${p.protocol}-${port}`, taken), port, protocol, targetPort: p.target });
+      const entry: Record<string, unknown> = { name: portName(`${p.protocol}-${port}`, taken), port, protocol, targetPort: p.target };
+      if (p.app_protocol !== undefined && APP_PROTOCOL.test(p.app_protocol)) entry.appProtocol = p.app_protocol;
+      ports.push(entry);
     }
+  }
+  if (ports.length > WIDE_RANGE) {
+    c.report('warning', 'K8S_WIDE_PORT_RANGE', `services.${s.name}.ports: ${ports.length} published ports become ${ports.length} ports on one ${type} Service; many cloud load balancers cap the number of ports (and some charge per rule)`, s, 'ports', 'publish the ports clients actually use, or --publish nodeport');
   }
   const name = dnsLabel(`${serviceName(s.name)}-published`, 63, true);
   const spec: Record<string, unknown> = {};

@@ -12,7 +12,7 @@ export const MAPPED_KEYS: ReadonlySet<string> = new Set([
   'networks', 'depends_on', 'healthcheck', 'deploy', 'scale', 'restart', 'hostname', 'domainname', 'extra_hosts',
   'dns', 'dns_opt', 'dns_search', 'cap_add', 'cap_drop', 'privileged', 'read_only', 'sysctls', 'stdin_open', 'tty',
   'stop_grace_period', 'pull_policy', 'platform', 'gpus', 'cpus', 'mem_limit', 'mem_reservation', 'extensions',
-  'volumes_from', 'profiles', 'container_name', 'links',
+  'volumes_from', 'profiles', 'container_name', 'links', 'security_opt',
 ]);
 
 /** Keys with no Kubernetes equivalent, and what the user can do instead. */
@@ -35,7 +35,6 @@ export const UNMAPPED_KEYS: Readonly<Record<string, string>> = {
   cpuset: 'use the kubelet static CPU manager policy',
   devices: 'use a device plugin',
   device_cgroup_rules: 'use a device plugin',
-  security_opt: 'set seccompProfile / appArmorProfile in x-kubernetes or a pod security policy',
   stop_signal: 'Kubernetes always sends SIGTERM; make the image handle it or use a preStop hook',
   init: 'use an init process in the image (tini), or shareProcessNamespace',
   logging: 'cluster logging is configured per cluster, not per pod',

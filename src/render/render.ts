@@ -22,11 +22,6 @@ export interface RenderOptions {
   format?: 'yaml' | 'json';
   /** For the `kustomize` layout: each environment's objects (the conversion of the base plus its override file). */
   overlays?: Readonly<Record<string, KustomizeInput>>;
-  /**
-   * The Compose project directory relative to the output directory (default `.`), for outputs that refer to
-   * project files: the Kustomize secretGenerator's secret files.
-   */
-  projectDir?: string;
   /** Spaces per YAML level for the `stream` and `files` layouts and Swarm (default 2; Kompose's `--indent`). */
   indent?: number;
 }
@@ -48,7 +43,7 @@ export function render(conversion: Conversion, options: RenderOptions = {}): Ren
 function renderKubernetes(conversion: KubernetesConversion, options: RenderOptions): RenderedFiles {
   const files: RenderedFiles = new Map();
   const json = options.format === 'json';
-  if (options.layout === 'kustomize') return renderKustomize(conversion, options.overlays ?? {}, options.projectDir);
+  if (options.layout === 'kustomize') return renderKustomize(conversion, options.overlays ?? {});
   if (options.layout === 'helm') return renderHelm(conversion);
   if ((options.layout ?? 'stream') === 'stream') {
     const name = json ? 'manifests.json' : STREAM_FILE.kubernetes;

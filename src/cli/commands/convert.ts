@@ -95,18 +95,18 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.project || hasErrors(diagnostics)) return finish(ExitCode.invalid);
 
-  // Paths the output refers to (Swarm's bind and config files, Kustomize's secret files) are relative to it.
+  // Paths the output refers to (Swarm's bind and config files) are relative to it.
   const projectDir = relativeProjectDir(io.cwd, flags.output, loaded.project.projectDir);
   const conversion: Conversion =
     flags.to === 'swarm'
       ? convert(loaded.project, { target: 'swarm', ...swarmOptions(flags, projectDir, run.writeNothing === true) })
-      : convert(loaded.project, { target: 'kubernetes', ...kubernetesOptions(flags, layout) });
+      : convert(loaded.project, { target: 'kubernetes', ...kubernetesOptions(flags) });
   diagnostics.push(...conversion.diagnostics);
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
 
   const overlays = layout === 'kustomize' ? overlayConversions(io, flags, loaded.project.composeFiles, diagnostics) : {};
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
-  const files = render(conversion, { layout, format: flags.format, overlays, projectDir, ...(flags.indent !== undefined ? { indent: flags.indent } : {}) });
+  const files = render(conversion, { layout, format: flags.format, overlays, ...(flags.indent !== undefined ? { indent: flags.indent } : {}) });
   if (conversion.target === 'swarm') for (const command of conversion.commands) messages.push(`run: ${command}`);
   if (run.writeNothing) return finish(ExitCode.ok);
   if (!flags.output) {
@@ -145,7 +145,7 @@ function overlayConversions(io: CliIo, flags: ConvertFlags, baseFiles: readonly 
     }
     overrides[spec.slice(0, eq)] = spec.slice(eq + 1);
   }
-  const converted = convertOverlays({ ...toLoadOptions(flags, io), files: [...baseFiles] }, overrides, kubernetesOptions(flags, 'kustomize'));
+  const converted = convertOverlays({ ...toLoadOptions(flags, io), files: [...baseFiles] }, overrides, kubernetesOptions(flags));
   diagnostics.push(...converted.diagnostics);
   return converted.overlays;
 }
@@ -190,10 +190,8 @@ function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-function kubernetesOptions(flags: ConvertFlags, layout: Layout): KubernetesOptions {
+function kubernetesOptions(flags: ConvertFlags): KubernetesOptions {
   const options: KubernetesOptions = {};
-  // Kustomize generates file-sourced Secrets itself, so the manifests need not say how to create them.
-  if (layout === 'kustomize') options.secrets = 'generate';
   if (flags.namespace) options.namespace = flags.namespace;
   if (flags.createNamespace) options.createNamespace = true;
   if (flags.publish) options.publish = flags.publish;

@@ -33,10 +33,6 @@ export function secretAndConfigObjects(c: KubeContext): KubernetesObject[] {
       ...(s.file !== undefined ? { file: s.file } : {}),
       ...(s.environment !== undefined ? { environment: s.environment } : {}),
     });
-    if (c.options.secrets === 'generate' && s.file !== undefined) {
-      c.report('info', 'K8S_SECRET_GENERATED', `secrets.${key} becomes the Secret ${name}, generated from ${s.file} by the Kustomize secretGenerator`, s, 'name');
-      continue;
-    }
     const from = s.file !== undefined ? `--from-file=${dataKey}=${s.file}` : s.environment !== undefined ? `--from-literal=${dataKey}="$${s.environment}"` : undefined;
     c.report(
       'info',

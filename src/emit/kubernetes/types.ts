@@ -10,11 +10,8 @@ export interface KubernetesOptions {
   publish?: 'loadbalancer' | 'nodeport' | 'none';
   /** NetworkPolicies from Compose networks (default `ingress`, only when the project defines networks). */
   networkPolicies?: 'ingress' | 'none';
-  /**
-   * Reference Secrets by name (default), embed their data, or (`generate`) leave file-sourced Secrets to the
-   * output layout's generator (Kustomize's secretGenerator) and reference the rest.
-   */
-  secrets?: 'reference' | 'inline' | 'generate';
+  /** Reference Secrets by name (default), or embed their data. */
+  secrets?: 'reference' | 'inline';
   /** Bind-mounted project files as hostPath (default) or ConfigMaps. */
   bindFiles?: 'hostpath' | 'configmap';
   /** Report depends_on (default) or add init containers that wait for each dependency. */
@@ -51,7 +48,7 @@ export interface KubernetesObject {
 
 /**
  * A Secret the manifests reference but do not contain (the default `--secrets reference`), and where its value
- * comes from, so a layout can generate it (Kustomize's secretGenerator) or say how to create it.
+ * comes from, so a layout can say how to create it (Helm's NOTES.txt, the CLI's `kubectl create secret` hint).
  */
 export interface SecretSource {
   /** The Secret's name and metadata, as an inline Secret would carry them. */

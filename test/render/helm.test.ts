@@ -1,10 +1,11 @@
 /**
- * The Helm layout. There is no `helm` binary on these machines, so charts are rendered by the Go-template subset in
- * test/helpers/go-template.ts (which throws on anything outside it) and compared, object by object, with the plain
- * conversion: for the fixtures and for every project of the public corpus. Further tests change values and check
- * that the templates really read them.
+ * The Helm layout, checked with the real `helm` (test/helpers/real-tools.ts): every chart passes `helm lint
+ * --strict`, and `helm template` with the default values yields exactly the plain conversion's objects, for the
+ * fixtures and for every project of the public corpus. Further tests set documented values (`--set`, `-f`) and
+ * check that the templates really read them.
  */
 import path from 'node:path';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { convert, type KubernetesConversion } from '../../src/convert.js';
@@ -14,27 +15,49 @@ import { renderHelm } from '../../src/render/helm/index.js';
 import { splitImage } from '../../src/render/helm/image.js';
 import type { RenderedFiles } from '../../src/render/render.js';
 import { corpusComposeFiles } from '../helpers/corpus.js';
-import { TemplateSet } from '../helpers/go-template.js';
+import { inBatches, realToolsUnavailable, runTool, writeTree } from '../helpers/real-tools.js';
+import { warnIfNoShared } from '../helpers/shared.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
+const noTools = realToolsUnavailable();
+if (noTools) console.warn(`skipping the real-helm tests: ${noTools}`);
 
-/** Renders every template of a chart with its values (optionally changed) as `helm template` would. */
-function helmTemplate(files: RenderedFiles, change: (values: Record<string, any>) => void = () => {}): KubernetesObject[] {
-  const set = new TemplateSet();
-  for (const [file, content] of files) if (file.startsWith('templates/')) set.add(file, content);
-  const values = parse(files.get('values.yaml')!) as Record<string, any>;
-  change(values);
-  const chart = parse(files.get('Chart.yaml')!) as { name: string; version: string };
-  const data = { Values: values, Release: { Name: 'release', Namespace: 'default', Service: 'Helm' }, Chart: { Name: chart.name, Version: chart.version } };
-  const objects: KubernetesObject[] = [];
-  for (const file of [...files.keys()].filter((f) => /^templates\/[^_].*\.yaml$/.test(f))) {
-    for (const doc of parseAllDocuments(set.render(file, data))) {
-      expect(doc.errors, `${file}: ${doc.errors.join('; ')}`).toEqual([]);
+/** What real helm made of a chart: lint's and template's exit status and output, and the rendered objects. */
+interface HelmResult {
+  lint: { status: number; output: string };
+  template: { status: number; stderr: string };
+  objects: KubernetesObject[];
+}
+
+/**
+ * Writes the chart to a temporary directory and runs real `helm lint --strict` and `helm template` on it, the
+ * latter with `args` (e.g. `--set`); `values`, when given, is passed as an extra values file.
+ */
+async function realHelm(files: RenderedFiles, args: string[] = [], values?: string): Promise<HelmResult> {
+  const { dir, cleanup } = writeTree(files, 'sp-chart-');
+  // Beside the chart, not in it: a values file inside would become part of the chart.
+  const valuesFile = `${dir}.values.yaml`;
+  try {
+    if (values !== undefined) writeFileSync(valuesFile, values);
+    const lint = await runTool('helm', ['lint', '--strict', dir]);
+    const template = await runTool('helm', ['template', 'release', dir, ...(values !== undefined ? ['-f', valuesFile] : []), ...args]);
+    const objects: KubernetesObject[] = [];
+    for (const doc of parseAllDocuments(template.stdout)) {
+      expect(doc.errors, doc.errors.join('; ')).toEqual([]);
       const object = doc.toJS() as KubernetesObject | null;
       if (object) objects.push(object);
     }
+    return { lint: { status: lint.status, output: lint.stdout + lint.stderr }, template: { status: template.status, stderr: template.stderr }, objects: byIdentity(objects) };
+  } finally {
+    cleanup();
+    rmSync(valuesFile, { force: true });
   }
-  return byIdentity(objects);
+}
+
+/** Asserts that real helm accepted the chart. */
+function expectAccepted(result: HelmResult, what: string): void {
+  expect(result.lint.status, `${what}: helm lint --strict\n${result.lint.output}`).toBe(0);
+  expect(result.template.status, `${what}: helm template\n${result.template.stderr}`).toBe(0);
 }
 
 function byIdentity(objects: readonly KubernetesObject[]): KubernetesObject[] {
@@ -53,7 +76,10 @@ function convertFixture(dir: string): KubernetesConversion {
   return convert(loaded.project!, { target: 'kubernetes' });
 }
 
-describe('helm layout', () => {
+/** Every fixture project (a folder under fixtures/ with a compose.yaml). */
+const FIXTURES = readdirSync(path.join(REPO, 'fixtures')).filter((f) => readdirSync(path.join(REPO, 'fixtures', f)).includes('compose.yaml')).sort();
+
+describe.skipIf(noTools !== undefined)('helm layout, with real helm', () => {
   const features = convertFixture(path.join(REPO, 'fixtures/kubernetes-features'));
   const chart = renderHelm(features);
 
@@ -64,11 +90,11 @@ describe('helm layout', () => {
     expect(parse(chart.get('Chart.yaml')!)).toMatchObject({ apiVersion: 'v2', name: 'features', type: 'application' });
   });
 
-  it('renders, with its default values, exactly the plain conversion', () => {
-    for (const fixture of ['example', 'kubernetes-features']) {
-      const conversion = convertFixture(path.join(REPO, 'fixtures', fixture));
-      expect(helmTemplate(renderHelm(conversion))).toEqual(plain(conversion.objects));
-    }
+  it.each(FIXTURES)('%s: passes helm lint --strict and renders exactly the plain conversion', async (fixture) => {
+    const conversion = convertFixture(path.join(REPO, 'fixtures', fixture));
+    const result = await realHelm(renderHelm(conversion));
+    expectAccepted(result, fixture);
+    expect(result.objects).toEqual(plain(conversion.objects));
   });
 
   it('documents every per-service value it reads', () => {
@@ -78,23 +104,20 @@ describe('helm layout', () => {
     }
   });
 
-  it('reads image, replicas, resources, environment, Service type and ports, ingress and storage from values', () => {
-    const rendered = helmTemplate(chart, (v) => {
-      v.services.web.image.tag = '1.28';
-      v.services.worker.replicas = 5;
-      v.services.db.resources = { limits: { memory: '1Gi' } };
-      v.services.db.env = [{ name: 'ADDED', value: 'yes' }];
-      v.services.web.kubernetesServices['web-published'].type = 'NodePort';
-      v.services.web.ingress.enabled = false;
-      v.persistence.pgdata.size = '50Gi';
-      v.persistence.pgdata.storageClass = '';
-    });
-    const find = (kind: string, name: string) => rendered.find((o) => o.kind === kind && o.metadata.name === name) as any;
+  it('reads image, replicas, resources, environment, Service type and ports, ingress and storage from values', async () => {
+    const result = await realHelm(
+      chart,
+      ['--set', 'services.web.image.tag=1.28', '--set', 'services.worker.replicas=5', '--set', 'services.web.kubernetesServices.web-published.type=NodePort', '--set', 'services.web.ingress.enabled=false', '--set', 'persistence.pgdata.size=50Gi'],
+      // Lists replace and maps merge in a values file, as in `helm install -f`.
+      'services:\n  db:\n    resources: {limits: {memory: 1Gi}}\n    env: [{name: ADDED, value: "yes"}]\npersistence:\n  pgdata:\n    storageClass: ""\n',
+    );
+    expectAccepted(result, 'changed values');
+    const find = (kind: string, name: string) => result.objects.find((o) => o.kind === kind && o.metadata.name === name) as any;
     expect(find('Deployment', 'web').spec.template.spec.containers[0].image).toBe('nginx:1.28');
     expect(find('Deployment', 'worker').spec.replicas).toBe(5);
     expect(find('Deployment', 'web').spec).not.toHaveProperty('replicas');
     const db = find('StatefulSet', 'db');
-    expect(db.spec.template.spec.containers[0].resources).toEqual({ limits: { memory: '1Gi' } });
+    expect(db.spec.template.spec.containers[0].resources.limits.memory).toBe('1Gi');
     expect(db.spec.template.spec.containers[0].env).toEqual([{ name: 'ADDED', value: 'yes' }]);
     expect(db.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('50Gi');
     expect(db.spec.volumeClaimTemplates[0].spec).not.toHaveProperty('storageClassName');
@@ -102,11 +125,13 @@ describe('helm layout', () => {
     expect(find('Ingress', 'web')).toBeUndefined();
   });
 
-  it('prints literal {{ in object content as written', () => {
+  it('prints literal {{ in object content as written', async () => {
     const objects: KubernetesObject[] = [
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'tpl' }, data: { 'page.html': '<p>{{ user }}</p>\n{{- raw -}}\n' } },
     ];
-    expect(helmTemplate(renderHelm({ objects, project: 'p' }))).toEqual(objects);
+    const result = await realHelm(renderHelm({ objects, project: 'p' }));
+    expectAccepted(result, 'literal braces');
+    expect(result.objects).toEqual(objects);
   });
 
   it('lists the Secrets the chart references but does not create in NOTES.txt', () => {
@@ -120,17 +145,22 @@ describe('helm layout', () => {
   });
 
   const corpus = corpusComposeFiles();
-  it.skipIf(corpus.length === 0)(`renders like the plain conversion for every loadable corpus project (${corpus.length} files)`, () => {
-    let compared = 0;
+  warnIfNoShared('the corpus charts under real helm');
+  it.skipIf(corpus.length === 0)(`passes helm lint --strict and renders like the plain conversion for every loadable corpus project (${corpus.length} files)`, async () => {
+    const conversions: { id: string; conversion: KubernetesConversion }[] = [];
     for (const entry of corpus) {
       const loaded = load({ files: [path.join(entry.dir, entry.file)], env: {} });
-      if (!loaded.project) continue;
-      const conversion = convert(loaded.project, { target: 'kubernetes' });
-      expect(helmTemplate(renderHelm(conversion)), entry.id).toEqual(plain(conversion.objects));
-      compared++;
+      if (loaded.project) conversions.push({ id: entry.id, conversion: convert(loaded.project, { target: 'kubernetes' }) });
     }
-    console.log(`helm: ${compared} corpus charts render exactly like the plain conversion`);
-    expect(compared).toBeGreaterThan(100);
+    const results = await inBatches(conversions, 4, ({ conversion }) => realHelm(renderHelm(conversion)));
+    let equal = 0;
+    for (let i = 0; i < conversions.length; i++) {
+      expectAccepted(results[i]!, conversions[i]!.id);
+      expect(results[i]!.objects, conversions[i]!.id).toEqual(plain(conversions[i]!.conversion.objects));
+      equal++;
+    }
+    console.log(`helm: ${equal} of ${conversions.length} corpus charts pass real helm lint --strict and render exactly like the plain conversion`);
+    expect(equal).toBe(conversions.length);
   });
 });
 

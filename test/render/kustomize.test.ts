@@ -1,19 +1,31 @@
+/**
+ * The Kustomize layout, built by the real `kubectl kustomize` (Kustomize v5, test/helpers/real-tools.ts) under its
+ * default load restrictor, the one `kubectl apply -k` uses: the base yields the plain conversion's objects, and each
+ * overlay yields the conversion of the project merged with that override file.
+ */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { convert } from '../../src/convert.js';
 import { load } from '../../src/load/loader.js';
 import { convertOverlays } from '../../src/overlays.js';
-import { render } from '../../src/render/render.js';
+import { render, type RenderedFiles } from '../../src/render/render.js';
 import { renderKustomize } from '../../src/render/kustomize.js';
 import type { KubernetesObject } from '../../src/emit/kubernetes/index.js';
-import { buildKustomization } from '../helpers/kustomize-apply.js';
+import { corpusComposeFiles } from '../helpers/corpus.js';
+import { inBatches, realToolsUnavailable, runTool, writeTree } from '../helpers/real-tools.js';
+import { warnIfNoShared } from '../helpers/shared.js';
+
+const REPO = path.resolve(import.meta.dirname, '../..');
+const noTools = realToolsUnavailable();
+if (noTools) console.warn(`skipping the real-kubectl kustomize tests: ${noTools}`);
 
 const deployment = (name: string, replicas: number, image = 'nginx'): KubernetesObject => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name, labels: { 'app.kubernetes.io/name': name } },
-  spec: { replicas, template: { spec: { containers: [{ name, image }] } } },
+  spec: { replicas, selector: { matchLabels: { 'app.kubernetes.io/name': name } }, template: { metadata: { labels: { 'app.kubernetes.io/name': name } }, spec: { containers: [{ name, image }] } } },
 });
 const service = (name: string): KubernetesObject => ({
   apiVersion: 'v1',
@@ -21,6 +33,30 @@ const service = (name: string): KubernetesObject => ({
   metadata: { name },
   spec: { ports: [{ port: 80 }] },
 });
+
+const byKey = (os: readonly KubernetesObject[]) => [...os].sort((a, b) => {
+  const ka = `${a.kind}/${a.metadata.name}`;
+  const kb = `${b.kind}/${b.metadata.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+});
+const plain = (os: readonly KubernetesObject[]) => byKey(JSON.parse(JSON.stringify(os)) as KubernetesObject[]);
+
+/** Builds each of `dirs` of a rendered tree with real `kubectl kustomize`; a failed build fails the test. */
+async function kustomizeBuild(files: RenderedFiles, dirs: readonly string[]): Promise<Map<string, KubernetesObject[]>> {
+  const { dir, cleanup } = writeTree(files, 'sp-kustomize-');
+  try {
+    const built = new Map<string, KubernetesObject[]>();
+    for (const sub of dirs) {
+      const run = await runTool('kubectl', ['kustomize', path.join(dir, sub)]);
+      expect(run.status, `kubectl kustomize ${sub}\n${run.stderr}`).toBe(0);
+      const objects = parseAllDocuments(run.stdout).map((d) => d.toJS() as KubernetesObject).filter((o) => o !== null);
+      built.set(sub, byKey(objects));
+    }
+    return built;
+  } finally {
+    cleanup();
+  }
+}
 
 describe('kustomize layout', () => {
   const base = [service('web'), service('worker'), deployment('web', 1), deployment('worker', 1)];
@@ -35,13 +71,13 @@ describe('kustomize layout', () => {
       'base/worker-deployment.yaml',
       'base/worker-service.yaml',
     ]);
-    expect(buildKustomization(files, 'base')).toEqual(base);
   });
 
-  it('makes each overlay reproduce its own conversion exactly', () => {
-    const sortByKey = (os: KubernetesObject[]) => [...os].sort((a, b) => `${a.kind}/${a.metadata.name}`.localeCompare(`${b.kind}/${b.metadata.name}`));
-    expect(sortByKey(buildKustomization(files, 'overlays/prod'))).toEqual(sortByKey(prod));
-    expect(sortByKey(buildKustomization(files, 'overlays/dev'))).toEqual(sortByKey(base));
+  it.skipIf(noTools !== undefined)('builds with real kubectl kustomize: the base and each overlay reproduce their conversions', async () => {
+    const built = await kustomizeBuild(files, ['base', 'overlays/prod', 'overlays/dev']);
+    expect(built.get('base')).toEqual(byKey(base));
+    expect(built.get('overlays/prod')).toEqual(byKey(prod));
+    expect(built.get('overlays/dev')).toEqual(byKey(base));
   });
 
   it('keeps an unchanged overlay to a bare reference to the base', () => {
@@ -55,49 +91,54 @@ describe('kustomize layout', () => {
 });
 
 /**
- * The fixtures that ship override files (compose.<env>.yaml): each overlay, applied to the base, must equal the
- * direct conversion of the merged project. Secrets come from secretGenerator, so the comparison is with
- * `--secrets inline`, the conversion that embeds the same files' contents.
+ * Every fixture project; those that ship override files (compose.<env>.yaml) get an overlay each, which must equal
+ * the direct conversion of the merged project.
  */
-describe('kustomize overlays of the fixtures', () => {
-  const repo = path.resolve(import.meta.dirname, '../..');
-  const byKey = (os: KubernetesObject[]) => [...os].sort((a, b) => `${a.kind}/${a.metadata.name}`.localeCompare(`${b.kind}/${b.metadata.name}`));
-  const fixtures = ['example', 'kubernetes-features'];
+describe.skipIf(noTools !== undefined)('kustomize trees of the fixtures, with real kubectl', () => {
+  const fixtures = readdirSync(path.join(REPO, 'fixtures')).filter((f) => readdirSync(path.join(REPO, 'fixtures', f)).includes('compose.yaml')).sort();
 
-  it.each(fixtures)('%s: every overlay reproduces the merged project', (fixture) => {
-    const dir = path.join(repo, 'fixtures', fixture);
+  it.each(fixtures)('%s: the base and every overlay build under the default load restrictor and reproduce their conversions', async (fixture) => {
+    const dir = path.join(REPO, 'fixtures', fixture);
     const overrides = Object.fromEntries(
       readdirSync(dir)
         .map((f) => /^compose\.([a-z0-9-]+)\.yaml$/.exec(f))
         .filter((m): m is RegExpExecArray => m !== null)
         .map((m) => [m[1]!, path.join(dir, m[0])]),
     );
-    expect(Object.keys(overrides).length).toBeGreaterThan(0);
     const baseFiles = [path.join(dir, 'compose.yaml')];
-    const loaded = load({ files: baseFiles, env: {} });
-    const base = convert(loaded.project!, { target: 'kubernetes' });
+    const converted = (extra: string[]) => convert(load({ files: [...baseFiles, ...extra], env: {} }).project!, { target: 'kubernetes' });
+    const base = converted([]);
     const { overlays, diagnostics } = convertOverlays({ files: baseFiles, env: {} }, overrides);
     expect(diagnostics).toEqual([]);
-    // As if written with -o <fixture>/k8s: the project directory is one level up.
-    const files = render(base, { layout: 'kustomize', overlays, projectDir: '..' });
-    const root = path.join(dir, 'k8s');
-    const inline = (extra: string[]) =>
-      convert(load({ files: [...baseFiles, ...extra], env: {} }).project!, { target: 'kubernetes', secrets: 'inline' }).objects;
-    expect(byKey(buildKustomization(files, 'base', root))).toEqual(byKey(inline([])));
+    const files = render(base, { layout: 'kustomize', overlays });
+    const envs = Object.keys(overrides);
+    const built = await kustomizeBuild(files, ['base', ...envs.map((e) => `overlays/${e}`)]);
+    expect(built.get('base')).toEqual(plain(base.objects));
     for (const [env, file] of Object.entries(overrides)) {
-      const built = byKey(buildKustomization(files, `overlays/${env}`, root));
-      expect(built, env).toEqual(byKey(inline([file])));
-      expect(built, `${env} differs from the base`).not.toEqual(byKey(inline([])));
+      expect(built.get(`overlays/${env}`), env).toEqual(plain(converted([file]).objects));
+      expect(built.get(`overlays/${env}`), `${env} differs from the base`).not.toEqual(plain(base.objects));
     }
   });
 
-  it('reads secret values through secretGenerator files, never writing them', () => {
-    const dir = path.join(repo, 'fixtures', 'example');
-    const loaded = load({ files: [path.join(dir, 'compose.yaml')], env: {} });
-    const files = render(convert(loaded.project!, { target: 'kubernetes' }), { layout: 'kustomize', projectDir: '..' });
-    const kustomization = files.get('base/kustomization.yaml')!;
-    expect(kustomization).toContain('db_password=../../secrets/db_password.txt');
-    expect(kustomization).toContain('--load-restrictor LoadRestrictionsNone');
+  it('references file secrets by name, as the plain layout does, and writes no secret value', () => {
+    const dir = path.join(REPO, 'fixtures', 'example');
+    const conversion = convert(load({ files: [path.join(dir, 'compose.yaml')], env: {} }).project!, { target: 'kubernetes' });
+    const files = render(conversion, { layout: 'kustomize' });
+    expect(files.get('base/kustomization.yaml')).not.toContain('secretGenerator');
     for (const content of files.values()) expect(content).not.toContain('example-password');
+    const hint = conversion.diagnostics.find((d) => d.code === 'K8S_SECRET_REFERENCE');
+    expect(hint?.message).toContain('kubectl create secret generic db-password --from-file=db_password=./secrets/db_password.txt');
+  });
+
+  const corpus = corpusComposeFiles();
+  warnIfNoShared('the corpus kustomize bases under real kubectl');
+  it.skipIf(corpus.length === 0)(`builds the base of every loadable corpus project like the plain conversion (${corpus.length} files)`, async () => {
+    const conversions = corpus.flatMap((entry) => {
+      const loaded = load({ files: [path.join(entry.dir, entry.file)], env: {} });
+      return loaded.project ? [{ id: entry.id, conversion: convert(loaded.project, { target: 'kubernetes' }) }] : [];
+    });
+    const built = await inBatches(conversions, 4, ({ conversion }) => kustomizeBuild(render(conversion, { layout: 'kustomize' }), ['base']));
+    for (let i = 0; i < conversions.length; i++) expect(built[i]!.get('base'), conversions[i]!.id).toEqual(plain(conversions[i]!.conversion.objects));
+    console.log(`kustomize: ${conversions.length} corpus bases build with real kubectl kustomize and equal the plain conversion`);
   });
 });

@@ -17,7 +17,7 @@ import { applyNameOverrides } from './kompose/rename.js';
 import { komposeService, komposeVolume, reportOtherLabels, type StorageLabels } from './kompose/service.js';
 import { placement } from './placement.js';
 import { secretAndConfigObjects } from './files.js';
-import { dnsLabel, isDnsSubdomain } from './names.js';
+import { dnsLabel, isDnsSubdomain, isQualifiedName } from './names.js';
 import { isQuantity } from './quantities.js';
 import { installOrder } from './order.js';
 import { servicesFor } from './services.js';
@@ -112,7 +112,7 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
   if (settings.imagePullSecrets) pod.imagePullSecrets = settings.imagePullSecrets.map((name) => ({ name }));
   applyKomposePod(settings.kompose, pod);
   const recreate = kind === 'Deployment' && storage.claims.some((cl) => cl.readWriteOnce);
-  objects.push(workload(c, s, kind, settings, pod, podAnnotations(s), claimTemplates, recreate));
+  objects.push(workload(c, s, kind, settings, pod, podAnnotations(c, s), claimTemplates, recreate));
   pushAll(objects, servicesFor(c, s, settings));
   const ingress = ingressFor(c, s, settings);
   if (ingress) objects.push(ingress);
@@ -179,19 +179,27 @@ function collectClaims(c: KubeContext, s: Service, storage: ServiceStorage, clai
  * Compose labels become annotations: their values are often not valid Kubernetes label values. Kompose's labels
  * are instructions to the converter, read (or reported) by kompose/, not metadata: they are left out.
  */
-function podAnnotations(s: Service): Record<string, string> {
+/**
+ * The pod's annotations: the service's labels and annotations (and deploy.labels), less Kompose's, which are read
+ * as settings. A key Kubernetes would refuse (not a qualified name) is reported and left out.
+ */
+function podAnnotations(c: KubeContext, s: Service): Record<string, string> {
   const out: Record<string, string> = {};
-  copySorted(s.labels, out);
-  copySorted(s.annotations, out);
-  if (s.deploy?.labels !== undefined) copySorted(s.deploy.labels, out);
+  copySorted(c, s, s.labels, out, 'labels');
+  copySorted(c, s, s.annotations, out, 'annotations');
+  if (s.deploy?.labels !== undefined) copySorted(c, s, s.deploy.labels, out, 'deploy');
   return out;
 }
 
-function copySorted(from: Record<string, string>, to: Record<string, string>): void {
+function copySorted(c: KubeContext, s: Service, from: Record<string, string>, to: Record<string, string>, field: 'labels' | 'annotations' | 'deploy'): void {
   const keys = sortedNames(from);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (isKomposeLabel(key)) continue;
+    if (!isQualifiedName(key)) {
+      c.report('warning', 'K8S_ANNOTATION_KEY', `services.${s.name}.${field === 'deploy' ? 'deploy.labels' : field}: "${key}" is not a key Kubernetes accepts for an annotation, so it is left out`, s, field, 'use letters, digits, -, _ and . (starting and ending alphanumeric), optionally after a DNS prefix and /');
+      continue;
+    }
     setOwn(to, key, from[key]!);
   }
 }

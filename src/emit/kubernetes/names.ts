@@ -98,3 +98,15 @@ function sanitizedPortName(base: string): string {
 export function isDnsSubdomain(name: string): boolean {
   return name.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name);
 }
+
+/**
+ * True for a Kubernetes qualified name, the form of label and annotation keys and of `appProtocol`: an optional
+ * DNS-subdomain prefix and `/`, then a name of up to 63 characters that starts and ends alphanumeric.
+ */
+export function isQualifiedName(key: string): boolean {
+  const slash = key.indexOf('/');
+  const prefix = slash < 0 ? undefined : key.slice(0, slash);
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  if (prefix !== undefined && !isDnsSubdomain(prefix)) return false;
+  return name.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
+}

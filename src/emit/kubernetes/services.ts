@@ -11,7 +11,7 @@ import { sortStrings } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 import { lowerProtocol } from './container.js';
 import type { ServiceSettings } from './extension.js';
-import { dnsLabel, portName } from './names.js';
+import { dnsLabel, isQualifiedName, portName } from './names.js';
 import type { KubernetesObject } from './types.js';
 
 /** The DNS-1035 name of a Compose service's Service. */
@@ -60,15 +60,12 @@ function clusterPorts(c: KubeContext, s: Service): Record<string, unknown>[] {
   return out;
 }
 
-/** Kubernetes' qualified-name rule for appProtocol: an optional DNS prefix and `/`, then a name of up to 63. */
-const APP_PROTOCOL = /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-
 /** The `app_protocol` of the port that targets `target`/`protocol`, when it is one Kubernetes accepts. */
 function appProtocolOf(c: KubeContext, s: Service, target: number, protocol: string): string | undefined {
   for (let i = 0; i < s.ports.length; i++) {
     const p = s.ports[i]!;
     if (p.app_protocol === undefined || p.target !== target || p.protocol !== protocol) continue;
-    if (APP_PROTOCOL.test(p.app_protocol)) return p.app_protocol;
+    if (isQualifiedName(p.app_protocol)) return p.app_protocol;
     c.report('warning', 'K8S_APP_PROTOCOL', `services.${s.name}.ports: app_protocol "${p.app_protocol}" is not a name Kubernetes accepts as appProtocol; it is left out`, s, 'ports', 'use an IANA service name such as http or grpc, or a prefixed name such as example.com/proto');
     return undefined;
   }
@@ -145,7 +142,7 @@ function publishedService(c: KubeContext, s: Service, settings: ServiceSettings)
       if (seen.has(key)) continue;
       seen.add(key);
       const entry: Record<string, unknown> = { name: portName(`${p.protocol}-${port}`, taken), port, protocol, targetPort: p.target };
-      if (p.app_protocol !== undefined && APP_PROTOCOL.test(p.app_protocol)) entry.appProtocol = p.app_protocol;
+      if (p.app_protocol !== undefined && isQualifiedName(p.app_protocol)) entry.appProtocol = p.app_protocol;
       ports.push(entry);
     }
   }

@@ -68,3 +68,21 @@ services:
     expect(withCode(result, 'K8S_CPU_TOO_SMALL')).toHaveLength(2);
   });
 });
+
+describe('annotation keys', () => {
+  it('leaves out, with a warning, label and annotation keys Kubernetes would refuse as annotations', () => {
+    const result = toKubernetes(`
+services:
+  app:
+    image: busybox
+    labels: {"__proto__": x, "com.example/ok": y, "-bad": z}
+    annotations: {"good.key": v}
+`);
+    const annotations = (find(result, 'Deployment', 'app').spec as { template: { metadata: { annotations: Record<string, string> } } }).template.metadata.annotations;
+    expect(Object.keys(annotations)).toEqual(['com.example/ok', 'good.key']);
+    expect(withCode(result, 'K8S_ANNOTATION_KEY').map((d) => d.message)).toEqual([
+      expect.stringContaining('"-bad"'),
+      expect.stringContaining('"__proto__"'),
+    ]);
+  });
+});

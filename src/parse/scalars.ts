@@ -73,8 +73,29 @@ function numberOrText(text: string): string | number {
   return text;
 }
 
-/** Go's `strconv.ParseInt(s, 0, 64)`: optional sign, then `0x`, `0o`, `0b`, a leading `0` (octal), or decimal. */
-export function parseGoInteger(text: string): number | undefined {
+/**
+ * Go's integer resolution: `strconv.ParseInt(s, 0, 64)` (optional sign, then `0x`, `0o`, `0b`, a leading `0` for
+ * octal, or decimal), falling back to `ParseUint` for values above int64. A value a double cannot hold exactly
+ * (beyond 2^53) is returned as its exact decimal text, the digits Go would print, instead of a rounded number:
+ * `12345678901234567890` must reach an environment variable or a label unchanged. Where a number is needed (a
+ * port, replicas) that text is then refused with a location, as too large.
+ */
+export function parseGoInteger(text: string): number | string | undefined {
+  const value = parseGoIntegerNumber(text);
+  if (value === undefined || Number.isSafeInteger(value)) return value;
+  return exactDecimal(text);
+}
+
+/** The exact decimal value of an integer literal in Go's syntax (already known to match it). */
+function exactDecimal(text: string): string {
+  const negative = text.startsWith('-');
+  const unsigned = text.replace(/^[-+]/, '');
+  const digits = /^0[0-7]+$/.test(unsigned) ? `0o${unsigned.slice(1)}` : unsigned;
+  const value = BigInt(digits);
+  return (negative ? -value : value).toString();
+}
+
+function parseGoIntegerNumber(text: string): number | undefined {
   const match = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text);
   if (!match) return undefined;
   const sign = match[1] === '-' ? -1 : 1;

@@ -146,6 +146,7 @@ export function castAt(path: readonly (string | number)[]): CastKind | undefined
 const INTEGER = /^[+-]?\d+$/;
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 const FLOAT = /^[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
 
 /** Casts one string as Compose does, or explains why it cannot. */
@@ -158,6 +159,8 @@ export function castString(value: string, kind: CastKind): CastResult {
       // BigInt, because a double cannot tell 2^63-1 (allowed) from 2^63 (not).
       const big = BigInt(value);
       if (big > INT64_MAX || big < INT64_MIN) return { ok: false, message: `"${value}" is out of the 64-bit integer range` };
+      // Compose would take it, but no count, port or size that large means anything, and a double would round it.
+      if (big > MAX_EXACT || big < -MAX_EXACT) return { ok: false, message: `"${value}" is too large (beyond 2^53, where numbers stop being exact)` };
       return { ok: true, value: Number(big) };
     }
     case 'float': {

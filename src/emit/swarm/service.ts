@@ -7,6 +7,8 @@ import { formatDuration } from '../../ir/values/duration.js';
 import type { Deploy, Port, Service, ServiceVolume } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
 import type { SwarmContext } from './context.js';
+import { entrypointAndCommand } from './entrypoint.js';
+import { tmpfsVolumes } from './tmpfs.js';
 
 type Out = Record<string, unknown>;
 
@@ -23,11 +25,9 @@ const DROPPED: Record<string, string> = {
   external_links: 'use an external network instead',
   network_mode: 'Swarm services attach to overlay networks; use networks:',
   devices: 'Swarm services cannot map host devices',
-  profiles: 'profiles were already applied when the project was loaded',
   pull_policy: 'Swarm pulls the image when it schedules the service',
   privileged: 'Swarm services cannot run privileged; use cap_add for the capabilities you need',
   expose: 'services on an overlay network reach every port of each other already',
-  tmpfs: 'docker stack deploy ignores service-level tmpfs; use a volume of type tmpfs',
   security_opt: 'docker stack deploy ignores security_opt',
   shm_size: 'docker stack deploy ignores shm_size; mount a tmpfs volume at /dev/shm',
   ipc: 'docker stack deploy ignores ipc',
@@ -77,12 +77,25 @@ const INTERNAL = new Set(['name', 'environment_declared', 'extensions', 'env_fil
 const CONVERTED = new Set<string>([
   ...KEPT, ...KEPT_FLAGS, 'image', 'command', 'entrypoint', 'stop_grace_period', 'init', 'isolation', 'oom_score_adj',
   'credential_spec', 'logging', 'extra_hosts', 'ulimits', 'ports', 'volumes', 'secrets', 'configs', 'networks',
-  'healthcheck', 'deploy',
+  'healthcheck', 'deploy', 'tmpfs',
+  // Applied when the project was loaded: the services left are the ones the active profiles enable.
+  'profiles',
 ]);
+
+/**
+ * Swarm's rule for service names (a DNS label component: letters and digits, `-` and `_` inside): a name Compose
+ * accepts, such as `api.v2`, converts but is refused mid-deploy, leaving half a stack.
+ */
+const SWARM_SERVICE_NAME = /^[a-zA-Z0-9](?:[-_]*[a-zA-Z0-9]+)*$/;
 
 /** Converts one service. */
 export function convertService(c: SwarmContext, s: Service): Out {
   const out: Out = {};
+  if (!SWARM_SERVICE_NAME.test(s.name)) {
+    c.report('error', 'SWARM_SERVICE_NAME', `services.${s.name}: Swarm refuses this service name (only letters, digits, and - or _ between them); docker stack deploy would stop halfway through the stack`, s, 'name', 'rename the service, e.g. with - instead of .');
+  } else if (c.project.name.length + 1 + s.name.length > 63) {
+    c.report('warning', 'SWARM_SERVICE_NAME', `services.${s.name}: deployed as ${c.project.name}_${s.name}, which is longer than the 63 characters Swarm allows`, s, 'name', 'deploy the stack under a shorter name, or shorten the service name');
+  }
   const image = imageFor(c, s);
   if (image !== undefined) out.image = image;
   for (const key of KEPT) {
@@ -90,8 +103,9 @@ export function convertService(c: SwarmContext, s: Service): Out {
     if (value !== undefined && !(typeof value === 'object' && Object.keys(value).length === 0)) out[key] = value;
   }
   for (const key of KEPT_FLAGS) if (s[key] !== undefined) out[key] = s[key];
-  if (s.command !== undefined) out.command = s.command;
-  if (s.entrypoint !== undefined) out.entrypoint = s.entrypoint;
+  const run = entrypointAndCommand(c, s);
+  if (run.command !== undefined) out.command = run.command;
+  if (run.entrypoint !== undefined) out.entrypoint = run.entrypoint;
   if (s.stop_grace_period !== undefined) out.stop_grace_period = formatDuration(s.stop_grace_period);
   if (s.init !== undefined && c.needs('init', `services.${s.name}.init`, s, 'init')) out.init = s.init;
   if (s.isolation !== undefined && c.needs('isolation', `services.${s.name}.isolation`, s, 'isolation')) out.isolation = s.isolation;
@@ -104,6 +118,7 @@ export function convertService(c: SwarmContext, s: Service): Out {
   const ports = convertPorts(c, s);
   if (ports.length > 0) out.ports = ports;
   const volumes = convertVolumes(c, s);
+  if (s.tmpfs !== undefined && s.tmpfs.length > 0 && c.needs('longSyntax', `services.${s.name}.tmpfs as tmpfs volumes`, s, 'tmpfs')) volumes.push(...tmpfsVolumes(c, s, supportsTmpfsSize(c)));
   if (volumes.length > 0) out.volumes = volumes;
   if (s.secrets.length > 0 && c.needs('secrets', `services.${s.name}.secrets`, s, 'secrets')) out.secrets = fileRefs(s.secrets, true);
   if (s.configs.length > 0 && c.needs('configs', `services.${s.name}.configs`, s, 'configs')) out.configs = fileRefs(s.configs, false);
@@ -123,7 +138,13 @@ function imageFor(c: SwarmContext, s: Service): string | undefined {
     const prefix = c.options.imagePrefix.replace(/\/$/, '');
     return `${prefix}/${c.project.name}-${s.name}`;
   }
-  c.report('error', 'SWARM_NO_IMAGE', `services.${s.name} has no image, and a Swarm node cannot build one`, s, s.build ? 'build' : 'name', 'set image:, or give --image-prefix REGISTRY to name the images you build and push');
+  if (s.build !== undefined) {
+    // The tag `docker compose build` gives the image, as the Kubernetes target uses it.
+    const image = `${c.project.name}-${s.name}`;
+    c.report('warning', 'SWARM_BUILD_ONLY', `services.${s.name} has no image; using ${image}, the tag docker compose builds`, s, 'build', `build and push ${image} to a registry every node can pull from (or give --image-prefix REGISTRY), and set image:`);
+    return image;
+  }
+  c.report('error', 'SWARM_NO_IMAGE', `services.${s.name} has no image, and a Swarm node cannot build one`, s, 'name', 'set image:');
   return undefined;
 }
 
@@ -355,7 +376,9 @@ function restartPolicy(c: SwarmContext, s: Service, d: Deploy): Out | undefined 
     if (p.window !== undefined) out.window = formatDuration(p.window);
     return out;
   }
-  if (s.restart === undefined) return undefined;
+  // Compose never restarts a service without a restart key; Swarm's default (any) would re-run a one-shot task
+  // forever. on-failure runs it once and still replaces a crashed server, the closest Swarm has.
+  if (s.restart === undefined) return { condition: 'on-failure' };
   const [policy, attempts] = s.restart.split(':');
   if (policy === 'no') return { condition: 'none' };
   if (policy === 'always' || policy === 'unless-stopped') return { condition: 'any' };
@@ -370,8 +393,11 @@ function reportDropped(c: SwarmContext, s: Service): void {
     if (value === undefined || INTERNAL.has(key)) continue;
     if (isEmpty(value)) continue;
     if (CONVERTED.has(key)) continue;
+    // false is the default: there is nothing to leave out.
+    if (key === 'privileged' && value === false) continue;
     const why = DROPPED[key] ?? 'stackport does not know how to express it for Swarm';
-    const severity = key === 'build' && s.image !== undefined ? 'info' : 'warning';
+    // A build-only service already got a warning naming the image it runs (SWARM_BUILD_ONLY).
+    const severity = key === 'build' ? 'info' : 'warning';
     c.report(severity, 'SWARM_UNSUPPORTED', `services.${s.name}.${key} is not supported by docker stack deploy and is left out: ${why}`, s, key);
   }
 }

@@ -357,7 +357,8 @@ describe('stackport convert --check: drift in detail', () => {
     const env = { ...SWARM_FEATURES_ENV, FEATURE_FLAGS: 'beta=off' };
     const check = await convertTo(dir, flags, ['--check'], env);
     expect(check.code).toBe(1);
-    expect(diffedFiles(check.stdout)).toEqual(['configs/feature_flags']);
+    // The stack file changes too: the config is named by its content, so the redeploy rolls the service onto it.
+    expect(diffedFiles(check.stdout)).toEqual(['configs/feature_flags', 'stack.yaml']);
     expect(check.stdout).toMatch(/^-beta=on$/m);
     expect(check.stdout).toMatch(/^\+beta=off$/m);
     expect(readFileSync(path.join(dir, 'out/configs/feature_flags'), 'utf8')).toBe('beta=on');

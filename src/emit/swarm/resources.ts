@@ -5,7 +5,9 @@
  * stack file.
  */
 import { sortedNames, type Project } from '../../ir/types.js';
+import { contentHash } from '../../util/hash.js';
 import type { SwarmContext } from './context.js';
+import { supports } from './versions.js';
 
 type Out = Record<string, unknown>;
 
@@ -114,7 +116,14 @@ export function convertConfigs(c: SwarmContext): Record<string, Out> {
   for (const key of keys) {
     const cfg = c.project.configs[key]!;
     const entry: Out = {};
-    named(c, key, cfg.name, cfg.external, cfg, entry);
+    const bytes = cfg.file_content ?? (cfg.content !== undefined ? new TextEncoder().encode(cfg.content) : undefined);
+    if (!cfg.external && bytes !== undefined && supports(c.version, 'resourceName')) {
+      // Swarm cannot update a config in place ("only updates to Labels are allowed"): named by its content, an
+      // edited config is a new one, and the redeploy rolls the services onto it.
+      entry.name = `${cfg.name}-${contentHash(bytes)}`;
+    } else {
+      named(c, key, cfg.name, cfg.external, cfg, entry);
+    }
     if (cfg.external) entry.external = true;
     if (cfg.file !== undefined) entry.file = c.path(cfg.file);
     else if (cfg.content === undefined && !cfg.external) {

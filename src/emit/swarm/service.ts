@@ -151,11 +151,20 @@ function imageFor(c: SwarmContext, s: Service): string | undefined {
 function environment(c: SwarmContext, s: Service): Out {
   const out: Out = {};
   const source = c.options.keepEnvFiles ? s.environment_declared : s.environment;
-  if (Object.keys(source).length > 0) {
-    const env: Record<string, string | null> = {};
-    for (const key of sortedNames(source)) Object.defineProperty(env, key, { value: source[key], enumerable: true, writable: true, configurable: true });
-    out.environment = env;
+  const env: Record<string, string> = {};
+  let any = false;
+  for (const key of sortedNames(source)) {
+    const value = source[key];
+    if (value === null || value === undefined) {
+      // `- FOO` with FOO unset: Compose leaves it unset, but docker stack deploy would take FOO from the shell that
+      // deploys, a value the project never had. Left out, it stays unset as under Compose.
+      c.report('info', 'SWARM_ENV_UNSET', `services.${s.name}.environment: ${key} has no value (it was unset when converting), so it is left out; written without a value, docker stack deploy would fill it from the deploying shell`, s, 'environment', `give it a value (${key}: "" for empty) if the container needs it set`);
+      continue;
+    }
+    Object.defineProperty(env, key, { value, enumerable: true, writable: true, configurable: true });
+    any = true;
   }
+  if (any) out.environment = env;
   if (c.options.keepEnvFiles && s.env_file.length > 0) {
     out.env_file = s.env_file.map((f) => c.path(f.path));
     c.report('info', 'SWARM_ENV_FILE_KEPT', `services.${s.name}.env_file: docker stack deploy reads env files literally (no quotes, no interpolation, no export)`, s, 'env_file');

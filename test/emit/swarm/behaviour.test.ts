@@ -93,3 +93,21 @@ describe('names and noise', () => {
     expect(codes(toSwarm('services:\n  app: {image: busybox, privileged: true}\n'))).toContain('SWARM_UNSUPPORTED');
   });
 });
+
+describe('environment', () => {
+  it('leaves a valueless entry out, so docker stack deploy cannot fill it from the shell; an empty value stays', () => {
+    const result = toSwarm('services:\n  app:\n    image: busybox\n    environment: [FOO, "EMPTY=", SET=1]\n');
+    expect(service(result, 'app').environment).toEqual({ EMPTY: '', SET: '1' });
+    expect(result.diagnostics.find((d) => d.code === 'SWARM_ENV_UNSET')?.message).toContain('FOO');
+  });
+});
+
+describe('configs named by content', () => {
+  it('gives an edited config a new name, so a redeploy rolls the service instead of failing', () => {
+    const project = (content: string) => toSwarm(`name: shop\nservices:\n  app: {image: busybox, configs: [site]}\nconfigs:\n  site: {content: "${content}"}\n`);
+    const name = (r: SwarmConversion) => ((r.stack as { configs: Record<string, { name: string }> }).configs.site!.name);
+    expect(name(project('v1'))).toMatch(/^shop_site-[0-9a-f]{8}$/);
+    expect(name(project('v1'))).toBe(name(project('v1')));
+    expect(name(project('v2'))).not.toBe(name(project('v1')));
+  });
+});

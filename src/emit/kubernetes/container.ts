@@ -271,12 +271,45 @@ export function podSettings(c: KubeContext, s: Service): Out {
   if (s.ipc === 'host') out.hostIPC = true;
   if (s.network_mode === 'host') out.hostNetwork = true;
   if (s.pid === 'host') out.hostPID = true;
-  if (s.hostname !== undefined) out.hostname = dnsLabel(s.hostname);
+  if (s.hostname !== undefined) out.hostname = podHostname(c, s, s.hostname);
   if (s.platform !== undefined) out.nodeSelector = platformSelector(s.platform);
   if (security !== undefined) out.securityContext = security;
   if (s.domainname !== undefined) out.subdomain = dnsLabel(s.domainname.split('.')[0] ?? s.domainname);
   if (s.stop_grace_period !== undefined) out.terminationGracePeriodSeconds = Math.ceil(s.stop_grace_period / 1000);
   return out;
+}
+
+/**
+ * A pod's hostname must be one DNS label. A dotted Compose hostname (`web.example.com`) keeps its first label, which
+ * is what `hostname` prints inside the container under Compose too; the rest (what `hostname -f` would show) is
+ * reported, as is any other change.
+ */
+function podHostname(c: KubeContext, s: Service, hostname: string): string {
+  const first = hostname.split('.')[0]!;
+  const label = dnsLabel(first);
+  if (hostname.includes('.')) {
+    c.report('warning', 'K8S_HOSTNAME', `services.${s.name}.hostname "${hostname}" is not one DNS label; the pod's hostname is ${label}, and the domain part is not set`, s, 'hostname', 'for a fully qualified name set domainname: to a headless Service name (it becomes the pod subdomain)');
+  } else if (label !== hostname) {
+    c.report('warning', 'K8S_HOSTNAME', `services.${s.name}.hostname "${hostname}" is not a valid pod hostname; it becomes ${label}`, s, 'hostname');
+  }
+  return label;
+}
+
+/**
+ * Sysctls the kubelet allows without configuration (Kubernetes' safe set); any other one makes the kubelet refuse
+ * the pod (SysctlForbidden) unless every node lists it in --allowed-unsafe-sysctls.
+ */
+const SAFE_SYSCTLS = new Set([
+  'kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range',
+  'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time',
+  'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes', 'net.ipv4.tcp_rmem',
+  'net.ipv4.tcp_wmem',
+]);
+
+function reportUnsafeSysctls(c: KubeContext, s: Service): void {
+  const unsafe = sortedNames(s.sysctls!).filter((name) => !SAFE_SYSCTLS.has(name));
+  if (unsafe.length === 0) return;
+  c.report('warning', 'K8S_UNSAFE_SYSCTL', `services.${s.name}.sysctls: ${unsafe.join(', ')} ${unsafe.length === 1 ? 'is' : 'are'} not in Kubernetes' safe set; the kubelet refuses the pod (SysctlForbidden) unless every node allows ${unsafe.length === 1 ? 'it' : 'them'}`, s, 'sysctls', `start the kubelets with --allowed-unsafe-sysctls=${unsafe.join(',')}, or drop them`);
 }
 
 /** The pod security context (sysctls and numeric supplemental groups), or undefined for none. */
@@ -292,7 +325,10 @@ function podSecurity(c: KubeContext, s: Service): Out | undefined {
   if (groups.length === 0 && !hasSysctls) return undefined;
   const security: Out = {};
   if (groups.length > 0) security.supplementalGroups = groups;
-  if (hasSysctls) security.sysctls = sortedNames(s.sysctls!).map((name) => ({ name, value: s.sysctls![name] }));
+  if (hasSysctls) {
+    reportUnsafeSysctls(c, s);
+    security.sysctls = sortedNames(s.sysctls!).map((name) => ({ name, value: s.sysctls![name] }));
+  }
   return security;
 }
 

@@ -18,6 +18,7 @@ import { komposeService, komposeVolume, reportOtherLabels, type StorageLabels } 
 import { placement } from './placement.js';
 import { secretAndConfigObjects } from './files.js';
 import { dnsLabel, isDnsSubdomain, isQualifiedName } from './names.js';
+import { reportNetworkAndVolumeOptions } from './network-volume-options.js';
 import { isQuantity } from './quantities.js';
 import { installOrder } from './order.js';
 import { servicesFor } from './services.js';
@@ -62,6 +63,7 @@ export function emitKubernetes(input: Project, options: KubernetesOptions = {}):
   for (const name of c.serviceNames) serviceObjects(c, project.services[name]!, claims, objects);
   pushAll(objects, claimObjects(c, claims));
   pushAll(objects, networkPolicies(c));
+  reportNetworkAndVolumeOptions(c);
   // Kompose labels on volumes no service mounts are still read, so none is passed over in silence.
   for (const key of sortedNames(project.volumes)) komposeVolume(c, key, project.volumes[key]);
   reportOtherLabels(c);

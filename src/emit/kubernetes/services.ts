@@ -33,9 +33,9 @@ export function servicesFor(c: KubeContext, s: Service, settings: ServiceSetting
   out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(main, s.name), spec: serviceSpec(c, s, ports) });
   const published = publishedService(c, s, settings);
   if (published) out.push(published);
-  for (const alias of aliases(s)) {
+  for (const alias of aliases(c, s)) {
     const aliasPorts = ports.length > 0 ? clusterPorts(c, s) : ports;
-    out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(serviceName(alias), s.name), spec: serviceSpec(c, s, aliasPorts) });
+    out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(alias, s.name), spec: serviceSpec(c, s, aliasPorts) });
   }
   return out;
 }
@@ -72,19 +72,39 @@ function appProtocolOf(c: KubeContext, s: Service, target: number, protocol: str
   return undefined;
 }
 
-function aliases(s: Service): string[] {
-  let out: Set<string> | undefined;
+/**
+ * Every other name Compose answers for the service's containers: network aliases, `container_name`, and the alias
+ * another service's `links` gives it (`links: [db:database]`). Each becomes a headless Service; one whose name
+ * Kubernetes would change is reported, since clients using the original name would not resolve it.
+ */
+function aliases(c: KubeContext, s: Service): string[] {
+  const out = new Set<string>();
   const networks = sortedNames(s.networks);
   for (let i = 0; i < networks.length; i++) {
     const netAliases = s.networks[networks[i]!]!.aliases ?? [];
-    for (let j = 0; j < netAliases.length; j++) {
-      const alias = netAliases[j]!;
-      if (alias === s.name) continue;
-      out ??= new Set();
-      out.add(alias);
+    for (let j = 0; j < netAliases.length; j++) addAlias(c, s, s, out, netAliases[j]!, 'networks');
+  }
+  if (s.container_name !== undefined) addAlias(c, s, s, out, s.container_name, 'container_name');
+  const others = sortedNames(c.project.services);
+  for (let i = 0; i < others.length; i++) {
+    const other = c.project.services[others[i]!]!;
+    const links = other.links ?? [];
+    for (let j = 0; j < links.length; j++) {
+      const [target, alias] = links[j]!.split(':');
+      if (target === s.name && alias !== undefined) addAlias(c, s, other, out, alias, 'links');
     }
   }
-  return out === undefined ? [] : sortStrings([...out]);
+  return sortStrings([...out]);
+}
+
+/** Adds an alias of `owner`, reporting a renamed one at the service (`at`) whose `key` wrote it. */
+function addAlias(c: KubeContext, owner: Service, at: Service, out: Set<string>, alias: string, key: string): void {
+  const name = serviceName(alias);
+  if (out.has(name) || name === serviceName(owner.name)) return;
+  if (name !== alias) {
+    c.report('warning', 'K8S_NAME_CHANGED', `services.${at.name}.${key}: "${alias}" is not a valid Kubernetes Service name, so it becomes the Service ${name}; clients that use "${alias}" will not resolve it`, at, key, `use ${name} (lowercase letters, digits and dashes) in Compose too`);
+  }
+  out.add(name);
 }
 
 /**

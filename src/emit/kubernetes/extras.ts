@@ -4,10 +4,9 @@ import { sortedNames } from '../../ir/types.js';
 import type { KubeContext } from './context.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';
-import { externalNetworkPolicy, ingressPort, noteIngressPort } from './network-reach.js';
+import { externalNetworkPolicy, ingressPort, networkMembers, noteIngressPort } from './network-reach.js';
 import { loopbackOnly, serviceName } from './services.js';
 import type { KubernetesObject } from './types.js';
-import { networkLabel } from './workload.js';
 
 /** An Ingress for a service that asks for one (x-kubernetes.ingress or kompose.service.expose). */
 export function ingressFor(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesObject | undefined {
@@ -55,14 +54,13 @@ export function networkPolicies(c: KubeContext): KubernetesObject[] {
       out.push(externalNetworkPolicy(c, net));
       continue;
     }
-    const label = networkLabel(net);
     out.push({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: c.metadata(dnsLabel(`network-${net}`), undefined),
       spec: {
-        ingress: [{ from: [{ podSelector: { matchLabels: { [label]: 'true' } } }] }],
-        podSelector: { matchLabels: { [label]: 'true' } },
+        ingress: [{ from: [{ podSelector: { matchLabels: networkMembers(c, net) } }] }],
+        podSelector: { matchLabels: networkMembers(c, net) },
         policyTypes: ['Ingress'],
       },
     });

@@ -37,11 +37,18 @@ export function externalNetworkPolicy(c: KubeContext, key: string): KubernetesOb
     'external',
     `narrow network-${dnsLabel(key)}'s ingress rule to the pods or namespaces that share this network`,
   );
-  const label = networkLabel(key);
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
     metadata: c.metadata(dnsLabel(`network-${key}`), undefined),
-    spec: { ingress: [{}], podSelector: { matchLabels: { [label]: 'true' } }, policyTypes: ['Ingress'] },
+    spec: { ingress: [{}], podSelector: { matchLabels: networkMembers(c, key) }, policyTypes: ['Ingress'] },
   };
+}
+
+/**
+ * The labels of a network's members in this project. The project label matters when two projects share a
+ * namespace: both may have a network called `backend`, and one's pods must not admit the other's.
+ */
+export function networkMembers(c: KubeContext, network: string): Record<string, string> {
+  return { 'app.kubernetes.io/part-of': c.partOf, [networkLabel(network)]: 'true' };
 }

@@ -4,7 +4,7 @@
  * outside members of an external network.
  */
 import { describe, expect, it } from 'vitest';
-import { find, toKubernetes, withCode } from './convert.js';
+import { find, ofKind, toKubernetes, withCode } from './convert.js';
 
 const compose = `
 services:
@@ -28,9 +28,16 @@ describe('network policies', () => {
   const result = toKubernetes(compose);
 
   it('keeps the default network a policy of its own once named networks exist', () => {
-    const label = 'stackport.dev/network-default';
-    expect(rule(result, 'network-default')).toEqual([{ from: [{ podSelector: { matchLabels: { [label]: 'true' } } }] }]);
-    expect((find(result, 'NetworkPolicy', 'network-default').spec as { podSelector: unknown }).podSelector).toEqual({ matchLabels: { [label]: 'true' } });
+    const members = { 'app.kubernetes.io/part-of': 'p', 'stackport.dev/network-default': 'true' };
+    expect(rule(result, 'network-default')).toEqual([{ from: [{ podSelector: { matchLabels: members } }] }]);
+    expect((find(result, 'NetworkPolicy', 'network-default').spec as { podSelector: unknown }).podSelector).toEqual({ matchLabels: members });
+  });
+
+  it('selects only this project’s pods, so two projects sharing a namespace and a network name stay apart', () => {
+    for (const policy of ofKind(result, 'NetworkPolicy')) {
+      const spec = policy.spec as { podSelector: { matchLabels: Record<string, string> } };
+      expect(spec.podSelector.matchLabels['app.kubernetes.io/part-of'], policy.metadata.name).toBe('p');
+    }
   });
 
   it('admits the Ingress controller on the port the Ingress routes to, even an exposed-only one', () => {

@@ -89,7 +89,10 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
   }
   const envData = s.env_file.length > 0 ? envFileData(s) : undefined;
   const envConfigMap = envData !== undefined ? dnsLabel(`${s.name}-env`) : undefined;
-  if (envData !== undefined) objects.push({ apiVersion: 'v1', data: envData, kind: 'ConfigMap', metadata: c.metadata(envConfigMap!, s.name) });
+  if (envData !== undefined) {
+    reportSecretLookingKeys(c, s, envData);
+    objects.push({ apiVersion: 'v1', data: envData, kind: 'ConfigMap', metadata: c.metadata(envConfigMap!, s.name) });
+  }
   const claimTemplates: Record<string, unknown>[] = [];
   const templated = new Set<string>();
   const volumes = podVolumes(c, s, kind, storage, claimTemplates, templated);
@@ -181,6 +184,19 @@ function collectClaims(c: KubeContext, s: Service, storage: ServiceStorage, clai
  * Compose labels become annotations: their values are often not valid Kubernetes label values. Kompose's labels
  * are instructions to the converter, read (or reported) by kompose/, not metadata: they are left out.
  */
+/** Variable names that usually hold credentials. */
+const SECRET_NAME = /PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
+
+/**
+ * An env file's variables go into a ConfigMap, which anyone allowed to read ConfigMaps can read: a variable named
+ * like a credential is reported (by name only, never its value).
+ */
+function reportSecretLookingKeys(c: KubeContext, s: Service, data: Record<string, string>): void {
+  const names = Object.keys(data).filter((key) => SECRET_NAME.test(key));
+  if (names.length === 0) return;
+  c.report('warning', 'K8S_ENV_FILE_SECRET', `services.${s.name}.env_file: ${names.join(', ')} look${names.length === 1 ? 's' : ''} like ${names.length === 1 ? 'a credential' : 'credentials'}, and env files become a ConfigMap, which is not secret`, s, 'env_file', 'move them to Compose secrets (files under /run/secrets), or turn the ConfigMap into a Secret with a Kustomize patch');
+}
+
 /**
  * The pod's annotations: the service's labels and annotations (and deploy.labels), less Kompose's, which are read
  * as settings. A key Kubernetes would refuse (not a qualified name) is reported and left out.

@@ -198,8 +198,10 @@ function fileMount(c: KubeContext, s: Service, ref: ServiceFileRef, kind: 'secre
   const objectName = fileObjectName(c, kind, ref.source);
   const target = ref.target ?? `/${ref.source}`;
   const key = dnsKey(ref.source);
-  const name = c.dnsLabel(`${kind}-${ref.source}`);
   const permissionBits = ref.mode !== undefined && ref.mode >= 0 && ref.mode <= 0o777;
+  // A volume carries one mode per item: two mounts of one secret with different modes need a volume each, or
+  // both files get the first one's mode.
+  const name = c.dnsLabel(permissionBits ? `${kind}-${ref.source}-${ref.mode!.toString(8)}` : `${kind}-${ref.source}`);
   const item: Record<string, unknown> = permissionBits ? { key, mode: ref.mode, path: key } : { key, path: key };
   if (ref.mode !== undefined && !permissionBits) {
     // Kubernetes takes permission bits only (0 to 0777); setuid, sticky and larger values are refused.

@@ -260,6 +260,8 @@ export interface ServiceVolume {
    * (`loadBindFiles`), so an emitter can turn the mount into a ConfigMap. Never set for directories.
    */
   content?: Uint8Array;
+  /** With `content`: the file has an execute bit, so the mounted copy must keep one. */
+  content_executable?: boolean;
   extensions: Extensions;
 }
 

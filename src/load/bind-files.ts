@@ -33,7 +33,8 @@ export function loadBindFileContents(project: Project, access: FileAccess, only?
       const absolute = path.resolve(project.projectDir, v.source);
       if (!access.exists(absolute)) return v;
       const read = access.read(absolute);
-      return read.ok ? copyWith(v, { content: read.bytes }) : v;
+      if (!read.ok) return v;
+      return copyWith(v, access.executable(absolute) ? { content: read.bytes, content_executable: true } : { content: read.bytes });
     });
     if (!volumes.some((v, i) => v !== service.volumes[i])) return [name, service];
     copyLocations(service.volumes, volumes);

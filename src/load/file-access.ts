@@ -21,6 +21,8 @@ export interface FileAccess {
   read(absolutePath: string): PolicedRead;
   /** True when `absolutePath` exists as a regular file (no policy check: existence is not content). */
   exists(absolutePath: string): boolean;
+  /** True when `absolutePath` is a regular file with an execute bit set. */
+  executable(absolutePath: string): boolean;
 }
 
 /** Creates the policy for one project directory. */
@@ -28,6 +30,7 @@ export function createFileAccess(host: Host, projectDir: string, allowOutsidePro
   const root = host.realpath(projectDir) ?? path.resolve(projectDir);
   return {
     exists: (p) => host.stat(p) === 'file',
+    executable: (p) => host.isExecutable?.(p) ?? false,
     read(absolutePath) {
       const kind = host.stat(absolutePath);
       if (kind === 'missing') return { ok: false, reason: 'missing', message: 'the file does not exist' };

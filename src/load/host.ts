@@ -22,6 +22,8 @@ export interface Host {
   realpath(absolutePath: string): string | undefined;
   /** Reads all of standard input (for `-f -`). */
   readStdin(): Uint8Array;
+  /** True for a regular file with an execute bit set (a script a bind mount must keep runnable). */
+  isExecutable?(absolutePath: string): boolean;
 }
 
 /** The real host: this process's filesystem, environment and stdin. */
@@ -38,6 +40,14 @@ export function nodeHost(overrides: { cwd?: string; env?: Record<string, string 
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         return { ok: false, code: err.code ?? 'EIO', message: err.message };
+      }
+    },
+    isExecutable(absolutePath) {
+      try {
+        const s = statSync(absolutePath);
+        return s.isFile() && (s.mode & 0o111) !== 0;
+      } catch {
+        return false;
       }
     },
     stat(absolutePath) {
@@ -68,7 +78,7 @@ export function nodeHost(overrides: { cwd?: string; env?: Record<string, string 
 /** An in-memory host for tests and for build scripts that hold files in memory. Paths are POSIX absolute. */
 export function memoryHost(
   files: Record<string, string | Uint8Array>,
-  options: { cwd?: string; env?: Record<string, string>; stdin?: string; home?: string } = {},
+  options: { cwd?: string; env?: Record<string, string>; stdin?: string; home?: string; executables?: string[] } = {},
 ): Host {
   const encoder = new TextEncoder();
   const normalized = new Map<string, Uint8Array>();
@@ -100,5 +110,6 @@ export function memoryHost(
       return normalized.has(abs) || isDir(abs) ? abs : undefined;
     },
     readStdin: () => encoder.encode(options.stdin ?? ''),
+    isExecutable: (p) => (options.executables ?? []).some((e) => path.posix.resolve(e) === path.posix.resolve(p)),
   };
 }

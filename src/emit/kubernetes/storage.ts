@@ -120,15 +120,36 @@ function namedVolumeSource(c: KubeContext, s: Service, key: string, kind: 'empty
   return { hostPath: { path: hostPath, type: 'DirectoryOrCreate' } };
 }
 
+/** The API server refuses a ConfigMap over 1 MiB (data and metadata together); this leaves room for the metadata. */
+const CONFIGMAP_DATA_LIMIT = 1024 * 1024 - 16 * 1024;
+
+/** True when a bound file fits in a ConfigMap; otherwise reports that it stays a hostPath volume. */
+function fitsConfigMap(c: KubeContext, s: Service, source: string, content: Uint8Array): boolean {
+  // Binary content is stored base64-encoded, a third larger.
+  const size = decodesAsText(content) ? content.length : Math.ceil(content.length / 3) * 4;
+  if (size <= CONFIGMAP_DATA_LIMIT) return true;
+  c.report('warning', 'K8S_CONFIGMAP_TOO_LARGE', `services.${s.name}.volumes: ${source} (${content.length} bytes) is too large for a ConfigMap, which the API server limits to 1 MiB; it stays a hostPath volume`, s, 'volumes', 'ship the file in the image, or in a volume populated by an init container');
+  return false;
+}
+
+function decodesAsText(bytes: Uint8Array): boolean {
+  return decodeUtf8(bytes) !== undefined;
+}
+
 function bindMount(c: KubeContext, s: Service, v: ServiceVolume, out: ServiceStorage): void {
   const source = v.source ?? '';
   const name = dnsLabel(`bind-${shortHash(`${source}:${v.target}`)}`);
   const kind = volumeKindFor(c, s, v);
-  if ((c.options.bindFiles === 'configmap' || kind === 'configMap') && v.content !== undefined) {
+  if ((c.options.bindFiles === 'configmap' || kind === 'configMap') && v.content !== undefined && fitsConfigMap(c, s, source, v.content)) {
     const key = dnsKey(path.posix.basename(source));
-    const configMap = configMapOf(c, dnsLabel(`${s.name}-${path.posix.basename(source)}`), s.name, key, v.content);
+    const base = dnsLabel(`${s.name}-${path.posix.basename(source)}`);
+    // Two bound files with one base name (./prod/settings.json, ./dev/settings.json) must not share a ConfigMap.
+    const taken = out.objects.some((o) => o.kind === 'ConfigMap' && o.metadata.name === base);
+    const configMap = configMapOf(c, taken ? dnsLabel(`${base}-${shortHash(source)}`) : base, s.name, key, v.content);
     out.objects.push(configMap);
-    out.mounts.push({ volume: { configMap: { name: configMap.metadata.name }, name }, mount: mountOf(c, s, v, name, key) });
+    // ConfigMap files are 0644 by default: a bound script would no longer run (permission denied).
+    const configMapVolume = v.content_executable ? { defaultMode: 0o755, name: configMap.metadata.name } : { name: configMap.metadata.name };
+    out.mounts.push({ volume: { configMap: configMapVolume, name }, mount: mountOf(c, s, v, name, key) });
     return;
   }
   if (kind === 'emptyDir') {

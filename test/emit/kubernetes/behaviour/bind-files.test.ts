@@ -3,16 +3,10 @@
  * writes a ConfigMap the API server would refuse for its size.
  */
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../../../src/convert.js';
-import { memoryHost } from '../../../../src/load/host.js';
-import { load } from '../../../../src/load/loader.js';
-import { find, ofKind, podSpec, withCode } from './convert.js';
+import { find, ofKind, podSpec, projectToKubernetes, withCode } from './convert.js';
 
-function convertWithBindFiles(files: Record<string, string | Uint8Array>, executables: string[] = []) {
-  const loaded = load({ host: memoryHost(files, { cwd: '/p', executables }), cwd: '/p', env: {}, loadBindFiles: true });
-  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return convert(loaded.project!, { target: 'kubernetes', bindFiles: 'configmap' });
-}
+const convertWithBindFiles = (files: Record<string, string>, executables: string[] = []) =>
+  projectToKubernetes(files, { bindFiles: 'configmap' }, { executables, loadBindFiles: true });
 
 describe('--bind-files configmap', () => {
   it('gives two bound files with one base name a ConfigMap each', () => {

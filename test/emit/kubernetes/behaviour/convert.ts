@@ -11,7 +11,20 @@ import { load } from '../../../../src/load/loader.js';
 
 /** Loads `compose` as /p/compose.yaml and converts it to Kubernetes; fails the test when it does not load. */
 export function toKubernetes(compose: string, options: KubernetesOptions = {}): KubernetesConversion {
-  const loaded = load({ host: memoryHost({ '/p/compose.yaml': compose }, { cwd: '/p' }), cwd: '/p', env: {} });
+  return projectToKubernetes({ '/p/compose.yaml': compose }, options);
+}
+
+/**
+ * Loads a project of several files (paths under /p, `executables` among them marked executable) and converts it;
+ * `loadBindFiles` reads bind-mounted files, as `--bind-files configmap` does.
+ */
+export function projectToKubernetes(
+  files: Record<string, string | Uint8Array>,
+  options: KubernetesOptions = {},
+  extra: { executables?: string[]; loadBindFiles?: boolean } = {},
+): KubernetesConversion {
+  const host = memoryHost(files, { cwd: '/p', executables: extra.executables ?? [] });
+  const loaded = load({ host, cwd: '/p', env: {}, ...(extra.loadBindFiles ? { loadBindFiles: true } : {}) });
   expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return convert(loaded.project!, { target: 'kubernetes', ...options });
 }

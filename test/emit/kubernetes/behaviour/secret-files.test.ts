@@ -3,16 +3,9 @@
  * credentials, which land in a plain ConfigMap, are reported by name.
  */
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../../../src/convert.js';
-import { memoryHost } from '../../../../src/load/host.js';
-import { load } from '../../../../src/load/loader.js';
-import { find, podSpec, withCode } from './convert.js';
+import { find, podSpec, projectToKubernetes, withCode } from './convert.js';
 
-function convertFiles(files: Record<string, string>) {
-  const loaded = load({ host: memoryHost(files, { cwd: '/p' }), cwd: '/p', env: {} });
-  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return convert(loaded.project!, { target: 'kubernetes' });
-}
+const convertFiles = (files: Record<string, string>) => projectToKubernetes(files);
 
 describe('secret files', () => {
   it('gives each mode of one secret its own volume', () => {

@@ -270,7 +270,19 @@ function fileRefs(refs: Service['secrets'], secret: boolean): unknown[] {
   });
 }
 
+/**
+ * The key under which services with `network_mode: host` join Swarm's built-in `host` network (declared external
+ * at the top level by {@link usesHostNetwork}'s caller).
+ */
+export const HOST_NETWORK = 'host';
+
+/** True when the service joins the host's network stack, which Swarm expresses as the external `host` network. */
+export function usesHostNetwork(c: SwarmContext, s: Service): boolean {
+  return s.network_mode === 'host' && c.project.networks[HOST_NETWORK] === undefined;
+}
+
 function convertNetworks(c: SwarmContext, s: Service): unknown {
+  if (usesHostNetwork(c, s)) return { [HOST_NETWORK]: null };
   const names = sortedNames(s.networks);
   if (names.length === 1 && names[0] === 'default' && Object.keys(s.networks.default!).length <= 1) return undefined;
   const out: Out = {};
@@ -404,6 +416,7 @@ function reportDropped(c: SwarmContext, s: Service): void {
     if (CONVERTED.has(key)) continue;
     // false is the default: there is nothing to leave out.
     if (key === 'privileged' && value === false) continue;
+    if (key === 'network_mode' && usesHostNetwork(c, s)) continue;
     const why = DROPPED[key] ?? 'stackport does not know how to express it for Swarm';
     // A build-only service already got a warning naming the image it runs (SWARM_BUILD_ONLY).
     const severity = key === 'build' ? 'info' : 'warning';

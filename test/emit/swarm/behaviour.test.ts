@@ -111,3 +111,12 @@ describe('configs named by content', () => {
     expect(name(project('v2'))).not.toBe(name(project('v1')));
   });
 });
+
+describe('network_mode: host', () => {
+  it('joins Swarm’s external host network instead of being dropped', () => {
+    const result = toSwarm('services:\n  agent: {image: busybox, network_mode: host}\n  web: {image: nginx}\n');
+    expect(service(result, 'agent').networks).toEqual({ host: null });
+    expect((result.stack as { networks: Record<string, unknown> }).networks.host).toEqual({ external: true });
+    expect(codes(result)).not.toContain('SWARM_UNSUPPORTED');
+  });
+});

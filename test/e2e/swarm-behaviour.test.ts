@@ -2,7 +2,8 @@
  * Real containers on a real Swarm manager (issue 16): a scenario project is converted with the CLI exactly as a
  * user would, deployed with `docker stack deploy`, and what the containers see is read back from their logs:
  * environment from `.env` and `$$`, empty and valueless entries (with a decoy exported in the deploying shell),
- * secret and config contents and modes, an empty entrypoint, and a one-shot service that runs once.
+ * secret and config contents and modes, a service-level tmpfs, an empty entrypoint, a one-shot service that runs
+ * once, and a config edited and redeployed.
  * The image is busybox-static imported as a one-layer image, so nothing is pulled. Skips, with the reason
  * printed, where dockerd or busybox cannot run.
  */
@@ -35,12 +36,14 @@ services:
         echo "VALUELESS=[$\${VALUELESS-unset}]"
         echo "SECRET=[$$(cat /run/secrets/token)]"
         echo "CONFIG=[$$(cat /etc/app.conf)] MODE=[$$(stat -c %a /etc/app.conf)]"
+        echo "SCRATCH=[$$(stat -f -c %T /scratch)]"
         echo DONE
         sleep 3600
     environment:
       - FROM_DOTENV=\${DOTENV_VAR}
       - EMPTY=
       - VALUELESS
+    tmpfs: [/scratch]
     secrets: [token]
     configs:
       - {source: app_conf, target: /etc/app.conf, mode: 0440}
@@ -52,6 +55,12 @@ secrets:
 configs:
   app_conf: {content: hello-config}
 `;
+
+/** The deployed probe's log lines, once it has printed them all. */
+async function probeLogs(manager: SwarmManager, since: string): Promise<string> {
+  const read = () => manager.docker(['service', 'logs', '--raw', '--since', since, 'e2e_probe']).stdout;
+  return poll(read, (out) => out.includes('DONE'), 90_000);
+}
 
 describe.skipIf(Boolean(unavailable))('a converted stack runs like docker compose up', () => {
   let manager: SwarmManager;
@@ -79,13 +88,14 @@ describe.skipIf(Boolean(unavailable))('a converted stack runs like docker compos
     const deploy = manager.shell(`cd '${path.join(project, 'deploy')}' && docker stack deploy --resolve-image never -c stack.yaml e2e`, { VALUELESS: 'decoy', DOTENV_VAR: 'decoy' });
     expect(deploy.status, deploy.stderr).toBe(0);
 
-    const logs = await poll(() => manager.docker(['service', 'logs', '--raw', 'e2e_probe']).stdout, (out) => out.includes('DONE'), 90_000);
+    const logs = await probeLogs(manager, '2000-01-01T00:00:00Z');
     expect(logs).toContain('FROM_DOTENV=[from-dotenv]');
     expect(logs).toContain('LITERAL=[$x]');
     expect(logs).toContain('EMPTY=[]');
     expect(logs).toContain('VALUELESS=[unset]');
     expect(logs).toContain('SECRET=[s3cret]');
     expect(logs).toContain('CONFIG=[hello-config] MODE=[440]');
+    expect(logs).toContain('SCRATCH=[tmpfs]');
 
     const once = await poll(() => manager.docker(['service', 'logs', '--raw', 'e2e_once']).stdout, (out) => out.includes('ran-once'), 60_000);
     expect(once).toContain('ran-once');
@@ -94,7 +104,17 @@ describe.skipIf(Boolean(unavailable))('a converted stack runs like docker compos
     const tasks = manager.docker(['service', 'ps', '--format', '{{.CurrentState}}', 'e2e_once']).stdout.trim().split('\n').filter(Boolean);
     expect(tasks, tasks.join('\n')).toHaveLength(1);
     expect(tasks[0]).toMatch(/^Complete/);
-  }, 240_000);
+
+    // Editing a config and redeploying: Swarm cannot update a config in place, so a content-named one rolls the
+    // service onto the new content instead of failing with "only updates to Labels are allowed".
+    writeFileSync(path.join(project, 'compose.yaml'), COMPOSE.replace('hello-config', 'edited-config'));
+    const reconverted = await runStackport(['convert', '--to', 'swarm', '-o', 'deploy'], project);
+    expect(reconverted.code, reconverted.stderr).toBe(0);
+    const since = new Date().toISOString();
+    const redeploy = manager.shell(`cd '${path.join(project, 'deploy')}' && docker stack deploy --resolve-image never -c stack.yaml e2e`, {});
+    expect(redeploy.status, redeploy.stderr).toBe(0);
+    expect(await probeLogs(manager, since)).toContain('CONFIG=[edited-config] MODE=[440]');
+  }, 300_000);
 });
 
 /** Imports a one-layer image holding busybox-static and its applet links, so no registry is needed. */

@@ -85,16 +85,31 @@ function aliases(c: KubeContext, s: Service): string[] {
     for (let j = 0; j < netAliases.length; j++) addAlias(c, s, s, out, netAliases[j]!, 'networks');
   }
   if (s.container_name !== undefined) addAlias(c, s, s, out, s.container_name, 'container_name');
-  const others = sortedNames(c.project.services);
-  for (let i = 0; i < others.length; i++) {
-    const other = c.project.services[others[i]!]!;
-    const links = other.links ?? [];
+  const linked = linkAliases(c).get(s.name) ?? [];
+  for (let i = 0; i < linked.length; i++) addAlias(c, s, linked[i]!.from, out, linked[i]!.alias, 'links');
+  return sortStrings([...out]);
+}
+
+/** Per project: the `links` aliases each service is given, collected once (asking per service would be quadratic). */
+const LINK_ALIASES = new WeakMap<object, Map<string, { from: Service; alias: string }[]>>();
+
+function linkAliases(c: KubeContext): Map<string, { from: Service; alias: string }[]> {
+  let byTarget = LINK_ALIASES.get(c.project);
+  if (byTarget !== undefined) return byTarget;
+  byTarget = new Map();
+  for (const name of c.serviceNames) {
+    const from = c.project.services[name]!;
+    const links = from.links ?? [];
     for (let j = 0; j < links.length; j++) {
       const [target, alias] = links[j]!.split(':');
-      if (target === s.name && alias !== undefined) addAlias(c, s, other, out, alias, 'links');
+      if (target === undefined || alias === undefined) continue;
+      const list = byTarget.get(target) ?? [];
+      list.push({ from, alias });
+      byTarget.set(target, list);
     }
   }
-  return sortStrings([...out]);
+  LINK_ALIASES.set(c.project, byTarget);
+  return byTarget;
 }
 
 /** Adds an alias of `owner`, reporting a renamed one at the service (`at`) whose `key` wrote it. */

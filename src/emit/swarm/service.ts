@@ -229,8 +229,12 @@ function convertVolumes(c: SwarmContext, s: Service): unknown[] {
     if (v.bind?.selinux) {
       c.report('warning', 'SWARM_SELINUX', `services.${s.name}.volumes: Swarm ignores the SELinux label option :${v.bind.selinux} on ${v.target}`, s, 'volumes');
     }
+    // Compose creates a missing bind source as a directory; Swarm fails the task ("bind source path does not
+    // exist") on any node that lacks it, so this is a warning, not a note.
     if (v.type === 'bind' && v.source !== undefined && v.source.startsWith('.')) {
-      c.report('info', 'SWARM_BIND_PATH', `services.${s.name}.volumes: the bind source ${v.source} must exist on every node that runs the service`, s, 'volumes');
+      c.report('warning', 'SWARM_BIND_PATH', `services.${s.name}.volumes: the bind source ${v.source} must exist on every node that runs the service; Swarm does not create it, and the task fails where it is missing`, s, 'volumes', 'create it on every node, or use a named volume or a config');
+    } else if (v.type === 'bind' && v.source !== undefined && v.source.startsWith('~')) {
+      c.report('warning', 'SWARM_BIND_HOME', `services.${s.name}.volumes: the bind source ${v.source} is read by docker stack deploy as the deploying user's home directory, and must then exist at that path on every node that runs the service`, s, 'volumes', 'use an absolute path, or a named volume');
     }
     out.push(c.needs('longSyntax', `services.${s.name}.volumes in long syntax`, s, 'volumes') ? longVolume(c, v) : shortVolume(c, v));
   }

@@ -120,3 +120,11 @@ describe('network_mode: host', () => {
     expect(codes(result)).not.toContain('SWARM_UNSUPPORTED');
   });
 });
+
+describe('bind sources', () => {
+  it('warns that a relative bind source must exist on every node, and that ~ is the deploying user’s home', () => {
+    const result = toSwarm('services:\n  app:\n    image: busybox\n    volumes: ["./data:/data", "~/cache:/cache"]\n');
+    expect(result.diagnostics.find((d) => d.code === 'SWARM_BIND_PATH')?.severity).toBe('warning');
+    expect(result.diagnostics.find((d) => d.code === 'SWARM_BIND_HOME')?.message).toContain('~/cache');
+  });
+});

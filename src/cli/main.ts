@@ -105,6 +105,17 @@ function buildProgram(io: CliIo, argv: readonly string[], setExit: (code: number
     setExit(runConvert(io, { ...flags, format: 'yaml' }, reportOptions(), { argv, writeNothing: true }));
   });
 
+  addLoadingFlags(
+    program
+      .command('secret')
+      .description('write the value of a project secret to stdout, for a pipe into docker secret create (never to a terminal)')
+      .argument('<KEY>', 'the key of the secret under the top-level secrets:')
+      .addHelpText('after', '\nExamples:\n  stackport secret db_password | docker secret create myapp_db_password -\n'),
+  ).action(async (key: string, flags: LoadingFlags) => {
+    const { runSecret } = await import('./commands/secret.js');
+    setExit(runSecret(io, key, flags, reportOptions()));
+  });
+
   return program;
 }
 

@@ -13,7 +13,7 @@ import { check } from '../../render/check.js';
 import { writeOutputDirectory } from '../../render/output-directory.js';
 import { render, type Layout } from '../../render/render.js';
 import { ExitCode, type CliIo } from '../io.js';
-import { toLoadOptions, type LoadingFlags } from '../loading-options.js';
+import { loadingArguments, toLoadOptions, type LoadingFlags } from '../loading-options.js';
 import { reportDiagnostics, type ReportOptions } from '../report.js';
 
 /** Every flag `convert` accepts. */
@@ -169,7 +169,7 @@ function relativeProjectDir(cwd: string, output: string | undefined, projectDir:
 
 /** `writeNothing` (validate) converts as for a directory, the one way every project converts to Swarm. */
 function swarmOptions(flags: ConvertFlags, projectDirFromStack: string, writeNothing: boolean): SwarmOptions {
-  const options: SwarmOptions = { toDirectory: Boolean(flags.output) || writeNothing, projectDirFromStack };
+  const options: SwarmOptions = { toDirectory: Boolean(flags.output) || writeNothing, projectDirFromStack, loadingArgs: loadingArguments(flags) };
   if (flags.swarmVersion) options.version = flags.swarmVersion;
   if (flags.imagePrefix) options.imagePrefix = flags.imagePrefix;
   if (flags.keepEnvFiles) options.keepEnvFiles = true;

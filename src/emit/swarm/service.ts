@@ -7,6 +7,11 @@ import { formatDuration } from '../../ir/values/duration.js';
 import type { Deploy, Port, Service, ServiceVolume } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
 import type { SwarmContext } from './context.js';
+import { environmentFields } from './environment.js';
+import { longestStackName, serviceNameProblem } from './names.js';
+import { processFields } from './process.js';
+import { restartPolicy } from './restart.js';
+import { tmpfsMounts } from './tmpfs.js';
 
 type Out = Record<string, unknown>;
 
@@ -21,13 +26,11 @@ const DROPPED: Record<string, string> = {
   depends_on: 'Swarm has no start order; make services retry until their dependencies answer, or use healthchecks',
   links: 'services on the same overlay network reach each other by service name',
   external_links: 'use an external network instead',
-  network_mode: 'Swarm services attach to overlay networks; use networks:',
+  network_mode: 'Swarm services attach to overlay networks (or to the host network, for network_mode: host); use networks:',
   devices: 'Swarm services cannot map host devices',
-  profiles: 'profiles were already applied when the project was loaded',
   pull_policy: 'Swarm pulls the image when it schedules the service',
   privileged: 'Swarm services cannot run privileged; use cap_add for the capabilities you need',
   expose: 'services on an overlay network reach every port of each other already',
-  tmpfs: 'docker stack deploy ignores service-level tmpfs; use a volume of type tmpfs',
   security_opt: 'docker stack deploy ignores security_opt',
   shm_size: 'docker stack deploy ignores shm_size; mount a tmpfs volume at /dev/shm',
   ipc: 'docker stack deploy ignores ipc',
@@ -71,7 +74,13 @@ const DROPPED: Record<string, string> = {
 };
 
 /** Fields of the IR that are not Compose keys, or that are handled together with another key. */
-const INTERNAL = new Set(['name', 'environment_declared', 'extensions', 'env_file', 'environment', 'scale', 'restart', 'cpus', 'mem_limit', 'mem_reservation', 'pids_limit', 'gpus']);
+const INTERNAL = new Set(['name', 'environment_declared', 'extensions', 'env_file', 'environment', 'scale', 'restart', 'cpus', 'mem_limit', 'mem_reservation', 'pids_limit', 'gpus', 'tmpfs']);
+
+/** Keys that did their work when the project was loaded (profiles chose the services being converted). */
+const APPLIED = new Set(['profiles']);
+
+/** Flags whose `false` is the engine's default, so writing it changes nothing Swarm would have to express. */
+const DEFAULT_FALSE = new Set(['privileged', 'oom_kill_disable', 'use_api_socket']);
 
 /** Keys converted above, by this module's own code. */
 const CONVERTED = new Set<string>([
@@ -83,6 +92,12 @@ const CONVERTED = new Set<string>([
 /** Converts one service. */
 export function convertService(c: SwarmContext, s: Service): Out {
   const out: Out = {};
+  const badName = serviceNameProblem(s.name);
+  if (badName !== undefined) {
+    c.report('error', 'SWARM_SERVICE_NAME', `services.${s.name}: ${badName}`, s, 'name', 'rename the service');
+  } else if (c.project.name.length > longestStackName(s.name)) {
+    c.report('warning', 'SWARM_STACK_NAME', `services.${s.name}: Swarm names the service <stack>_${s.name}, at most 63 characters, so the stack cannot be deployed under the project name ${c.project.name}`, s, 'name', `deploy with a stack name of at most ${longestStackName(s.name)} characters`);
+  }
   const image = imageFor(c, s);
   if (image !== undefined) out.image = image;
   for (const key of KEPT) {
@@ -90,8 +105,7 @@ export function convertService(c: SwarmContext, s: Service): Out {
     if (value !== undefined && !(typeof value === 'object' && Object.keys(value).length === 0)) out[key] = value;
   }
   for (const key of KEPT_FLAGS) if (s[key] !== undefined) out[key] = s[key];
-  if (s.command !== undefined) out.command = s.command;
-  if (s.entrypoint !== undefined) out.entrypoint = s.entrypoint;
+  Object.assign(out, processFields(c, s));
   if (s.stop_grace_period !== undefined) out.stop_grace_period = formatDuration(s.stop_grace_period);
   if (s.init !== undefined && c.needs('init', `services.${s.name}.init`, s, 'init')) out.init = s.init;
   if (s.isolation !== undefined && c.needs('isolation', `services.${s.name}.isolation`, s, 'isolation')) out.isolation = s.isolation;
@@ -100,14 +114,14 @@ export function convertService(c: SwarmContext, s: Service): Out {
   if (s.logging !== undefined) out.logging = s.logging;
   if (s.extra_hosts !== undefined) out.extra_hosts = sortedNames(s.extra_hosts).flatMap((h) => s.extra_hosts![h]!.map((ip) => `${h}:${ip}`));
   if (s.ulimits !== undefined) out.ulimits = ulimits(s);
-  Object.assign(out, environment(c, s));
-  const ports = convertPorts(c, s);
+  Object.assign(out, environmentFields(c, s));
+  const ports = hostNetwork(s) ? hostNetworkPorts(c, s) : convertPorts(c, s);
   if (ports.length > 0) out.ports = ports;
   const volumes = convertVolumes(c, s);
   if (volumes.length > 0) out.volumes = volumes;
   if (s.secrets.length > 0 && c.needs('secrets', `services.${s.name}.secrets`, s, 'secrets')) out.secrets = fileRefs(s.secrets, true);
   if (s.configs.length > 0 && c.needs('configs', `services.${s.name}.configs`, s, 'configs')) out.configs = fileRefs(s.configs, false);
-  const networks = convertNetworks(c, s);
+  const networks = hostNetwork(s) ? { [c.hostNetworkKey()]: null } : convertNetworks(c, s);
   if (networks !== undefined) out.networks = networks;
   if (s.healthcheck !== undefined) out.healthcheck = healthcheck(c, s);
   const deploy = convertDeploy(c, s);
@@ -119,28 +133,17 @@ export function convertService(c: SwarmContext, s: Service): Out {
 
 function imageFor(c: SwarmContext, s: Service): string | undefined {
   if (s.image !== undefined) return s.image;
-  if (s.build !== undefined && c.options.imagePrefix) {
-    const prefix = c.options.imagePrefix.replace(/\/$/, '');
-    return `${prefix}/${c.project.name}-${s.name}`;
+  if (s.build === undefined) {
+    c.report('error', 'SWARM_NO_IMAGE', `services.${s.name} has no image`, s, 'name', 'set image:');
+    return undefined;
   }
-  c.report('error', 'SWARM_NO_IMAGE', `services.${s.name} has no image, and a Swarm node cannot build one`, s, s.build ? 'build' : 'name', 'set image:, or give --image-prefix REGISTRY to name the images you build and push');
-  return undefined;
+  if (c.options.imagePrefix) return `${c.options.imagePrefix.replace(/\/$/, '')}/${c.project.name}-${s.name}`;
+  // The name docker compose gives the image it builds, as the Kubernetes target does.
+  const image = `${c.project.name}-${s.name}`;
+  c.report('warning', 'SWARM_BUILD_ONLY', `services.${s.name} has no image; using ${image}, the name docker compose builds it under`, s, 'build', `build ${image} and push it to a registry every node can pull from (then set image:, or pass --image-prefix REGISTRY)`);
+  return image;
 }
 
-function environment(c: SwarmContext, s: Service): Out {
-  const out: Out = {};
-  const source = c.options.keepEnvFiles ? s.environment_declared : s.environment;
-  if (Object.keys(source).length > 0) {
-    const env: Record<string, string | null> = {};
-    for (const key of sortedNames(source)) Object.defineProperty(env, key, { value: source[key], enumerable: true, writable: true, configurable: true });
-    out.environment = env;
-  }
-  if (c.options.keepEnvFiles && s.env_file.length > 0) {
-    out.env_file = s.env_file.map((f) => c.path(f.path));
-    c.report('info', 'SWARM_ENV_FILE_KEPT', `services.${s.name}.env_file: docker stack deploy reads env files literally (no quotes, no interpolation, no export)`, s, 'env_file');
-  }
-  return out;
-}
 
 function ulimits(s: Service): Out {
   const out: Out = {};
@@ -191,6 +194,7 @@ function shortPort(p: Port, published: number | undefined): string {
 
 function convertVolumes(c: SwarmContext, s: Service): unknown[] {
   const out: unknown[] = [];
+  const long = c.needs('longSyntax', `services.${s.name}.volumes in long syntax`, s, 'volumes');
   for (const v of s.volumes) {
     if (v.type === 'image' || v.type === 'npipe' || v.type === 'cluster') {
       c.report('warning', 'SWARM_UNSUPPORTED', `services.${s.name}.volumes: a ${v.type} mount at ${v.target} is not supported by docker stack deploy; it is dropped`, s, 'volumes');
@@ -199,12 +203,30 @@ function convertVolumes(c: SwarmContext, s: Service): unknown[] {
     if (v.bind?.selinux) {
       c.report('warning', 'SWARM_SELINUX', `services.${s.name}.volumes: Swarm ignores the SELinux label option :${v.bind.selinux} on ${v.target}`, s, 'volumes');
     }
-    if (v.type === 'bind' && v.source !== undefined && v.source.startsWith('.')) {
-      c.report('info', 'SWARM_BIND_PATH', `services.${s.name}.volumes: the bind source ${v.source} must exist on every node that runs the service`, s, 'volumes');
-    }
-    out.push(c.needs('longSyntax', `services.${s.name}.volumes in long syntax`, s, 'volumes') ? longVolume(c, v) : shortVolume(c, v));
+    if (v.type === 'bind' && v.source !== undefined) bindSource(c, s, v.source);
+    out.push(long ? longVolume(c, v) : shortVolume(c, v));
+  }
+  if (s.tmpfs !== undefined && s.tmpfs.length > 0) {
+    if (long) out.push(...tmpfsMounts(c, s, supportsTmpfsSize(c)));
+    else c.report('warning', 'SWARM_VERSION_TOO_OLD', `services.${s.name}.tmpfs needs stack file version 3.2 or later (a tmpfs mount); it is left out of version ${c.version}`, s, 'tmpfs', 'use --swarm-version 3.2 or later');
   }
   return out;
+}
+
+/**
+ * What a bind source means on a Swarm node. Docker Compose creates a missing source directory; Swarm refuses to
+ * start the task instead, and retries it forever. A `~` is expanded by `docker stack deploy` with the HOME of
+ * whoever deploys, not by the node.
+ */
+function bindSource(c: SwarmContext, s: Service, source: string): void {
+  const found = c.project.bind_sources?.[source];
+  if (found === 'missing') {
+    c.report('warning', 'SWARM_BIND_MISSING', `services.${s.name}.volumes: the bind source ${source} does not exist; Docker Compose would create it, but Swarm does not start a task whose bind source is missing`, s, 'volumes', `create it on every node that runs the service (mkdir -p ${source})`);
+  } else if (source.startsWith('~')) {
+    c.report('warning', 'SWARM_BIND_HOME', `services.${s.name}.volumes: docker stack deploy expands ~ in the bind source ${source} with the HOME of whoever deploys, and the path must exist on every node that runs the service`, s, 'volumes', 'write an absolute path');
+  } else if (source.startsWith('.')) {
+    c.report('info', 'SWARM_BIND_PATH', `services.${s.name}.volumes: the bind source ${source} must exist on every node that runs the service`, s, 'volumes');
+  }
 }
 
 function longVolume(c: SwarmContext, v: ServiceVolume): Out {
@@ -344,34 +366,33 @@ function gpuResources(c: SwarmContext, s: Service, requests: NonNullable<Service
   return out;
 }
 
-/** `deploy.restart_policy`, or the Compose `restart` key translated to it. */
-function restartPolicy(c: SwarmContext, s: Service, d: Deploy): Out | undefined {
-  const p = d.restart_policy;
-  if (p !== undefined) {
-    const out: Out = {};
-    if (p.condition !== undefined) out.condition = p.condition;
-    if (p.delay !== undefined) out.delay = formatDuration(p.delay);
-    if (p.max_attempts !== undefined) out.max_attempts = p.max_attempts;
-    if (p.window !== undefined) out.window = formatDuration(p.window);
-    return out;
+/** `network_mode: host`: the service joins the node's own network, which Swarm offers as the network `host`. */
+function hostNetwork(s: Service): boolean {
+  return s.network_mode === 'host';
+}
+
+/**
+ * Ports of a service on the host network. Docker Compose discards them (the service listens on the host's ports
+ * directly); Swarm accepts only host-mode publishing there, which would claim the same ports a second time.
+ */
+function hostNetworkPorts(c: SwarmContext, s: Service): unknown[] {
+  if (s.ports.length > 0) {
+    c.report('info', 'SWARM_HOST_NETWORK_PORTS', `services.${s.name}.ports: with network_mode: host the service listens on the node's own ports, and Docker Compose discards ports:; so does the stack file`, s, 'ports');
   }
-  if (s.restart === undefined) return undefined;
-  const [policy, attempts] = s.restart.split(':');
-  if (policy === 'no') return { condition: 'none' };
-  if (policy === 'always' || policy === 'unless-stopped') return { condition: 'any' };
-  if (policy === 'on-failure') return attempts ? { condition: 'on-failure', max_attempts: Number(attempts) } : { condition: 'on-failure' };
-  c.report('warning', 'SWARM_RESTART', `services.${s.name}.restart "${s.restart}" has no Swarm equivalent; it is dropped`, s, 'restart');
-  return undefined;
+  return [];
 }
 
 function reportDropped(c: SwarmContext, s: Service): void {
   for (const key of Object.keys(s)) {
     const value = (s as unknown as Record<string, unknown>)[key];
-    if (value === undefined || INTERNAL.has(key)) continue;
-    if (isEmpty(value)) continue;
+    if (value === undefined || INTERNAL.has(key) || APPLIED.has(key)) continue;
+    if (isEmpty(value) || (value === false && DEFAULT_FALSE.has(key))) continue;
     if (CONVERTED.has(key)) continue;
+    if (key === 'network_mode' && hostNetwork(s)) continue;
+    // A build-only service was reported when its image was named.
+    if (key === 'build' && s.image === undefined) continue;
     const why = DROPPED[key] ?? 'stackport does not know how to express it for Swarm';
-    const severity = key === 'build' && s.image !== undefined ? 'info' : 'warning';
+    const severity = key === 'build' ? 'info' : 'warning';
     c.report(severity, 'SWARM_UNSUPPORTED', `services.${s.name}.${key} is not supported by docker stack deploy and is left out: ${why}`, s, key);
   }
 }

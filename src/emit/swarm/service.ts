@@ -6,6 +6,8 @@
 import { formatDuration } from '../../ir/values/duration.js';
 import type { Deploy, Port, Service, ServiceVolume } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
+import { error } from '../../diagnostics/diagnostic.js';
+import { keyLocation } from '../../diagnostics/locations.js';
 import type { SwarmContext } from './context.js';
 import { environmentFields } from './environment.js';
 import { longestStackName, serviceNameProblem } from './names.js';
@@ -94,7 +96,8 @@ export function convertService(c: SwarmContext, s: Service): Out {
   const out: Out = {};
   const badName = serviceNameProblem(s.name);
   if (badName !== undefined) {
-    c.report('error', 'SWARM_SERVICE_NAME', `services.${s.name}: ${badName}`, s, 'name', 'rename the service');
+    // At the service's key, where the name is written.
+    c.diagnostics.push(error('SWARM_SERVICE_NAME', `services.${s.name}: ${badName}`, keyLocation(s, 'name'), 'rename the service'));
   } else if (c.project.name.length > longestStackName(s.name)) {
     c.report('warning', 'SWARM_STACK_NAME', `services.${s.name}: Swarm names the service <stack>_${s.name}, at most 63 characters, so the stack cannot be deployed under the project name ${c.project.name}`, s, 'name', `deploy with a stack name of at most ${longestStackName(s.name)} characters`);
   }
@@ -140,7 +143,7 @@ function imageFor(c: SwarmContext, s: Service): string | undefined {
   if (c.options.imagePrefix) return `${c.options.imagePrefix.replace(/\/$/, '')}/${c.project.name}-${s.name}`;
   // The name docker compose gives the image it builds, as the Kubernetes target does.
   const image = `${c.project.name}-${s.name}`;
-  c.report('warning', 'SWARM_BUILD_ONLY', `services.${s.name} has no image; using ${image}, the name docker compose builds it under`, s, 'build', `build ${image} and push it to a registry every node can pull from (then set image:, or pass --image-prefix REGISTRY)`);
+  c.report('warning', 'SWARM_BUILD_ONLY', `services.${s.name} has no image; using ${image}, the name docker compose builds it under`, s, 'build', `build ${image} and push it to a registry every node can pull from; then set image:, or pass --image-prefix REGISTRY`);
   return image;
 }
 

@@ -91,7 +91,11 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
   const overlays = layout === 'kustomize' ? overlayConversions(io, flags, loaded.project.composeFiles, diagnostics) : {};
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
   const files = render(conversion, { layout, format: flags.format, overlays, projectDir });
-  if (conversion.target === 'swarm') for (const command of conversion.commands) messages.push(`run: ${command}`);
+  if (conversion.target === 'swarm') {
+    for (const command of conversion.commands) messages.push(`run: ${command}`);
+    // The printed `stackport secret` commands load the project again, and standard input will not hold it then.
+    if (conversion.commands.length > 0 && (flags.file ?? []).includes('-')) messages.push('the commands above read the compose file again: run them with -f FILE in place of -f -');
+  }
   if (run.writeNothing) return finish(ExitCode.ok);
   if (!flags.output) {
     for (const content of files.values()) io.stdout(content);

@@ -14,6 +14,7 @@ import { longestStackName, serviceNameProblem } from './names.js';
 import { processFields } from './process.js';
 import { restartPolicy } from './restart.js';
 import { tmpfsMounts } from './tmpfs.js';
+import { supports } from './versions.js';
 
 type Out = Record<string, unknown>;
 
@@ -147,7 +148,6 @@ function imageFor(c: SwarmContext, s: Service): string | undefined {
   return image;
 }
 
-
 function ulimits(s: Service): Out {
   const out: Out = {};
   for (const name of sortedNames(s.ulimits!)) {
@@ -197,7 +197,6 @@ function shortPort(p: Port, published: number | undefined): string {
 
 function convertVolumes(c: SwarmContext, s: Service): unknown[] {
   const out: unknown[] = [];
-  const long = c.needs('longSyntax', `services.${s.name}.volumes in long syntax`, s, 'volumes');
   for (const v of s.volumes) {
     if (v.type === 'image' || v.type === 'npipe' || v.type === 'cluster') {
       c.report('warning', 'SWARM_UNSUPPORTED', `services.${s.name}.volumes: a ${v.type} mount at ${v.target} is not supported by docker stack deploy; it is dropped`, s, 'volumes');
@@ -207,10 +206,10 @@ function convertVolumes(c: SwarmContext, s: Service): unknown[] {
       c.report('warning', 'SWARM_SELINUX', `services.${s.name}.volumes: Swarm ignores the SELinux label option :${v.bind.selinux} on ${v.target}`, s, 'volumes');
     }
     if (v.type === 'bind' && v.source !== undefined) bindSource(c, s, v.source);
-    out.push(long ? longVolume(c, v) : shortVolume(c, v));
+    out.push(c.needs('longSyntax', `services.${s.name}.volumes in long syntax`, s, 'volumes') ? longVolume(c, v) : shortVolume(c, v));
   }
   if (s.tmpfs !== undefined && s.tmpfs.length > 0) {
-    if (long) out.push(...tmpfsMounts(c, s, supportsTmpfsSize(c)));
+    if (supports(c.version, 'longSyntax')) out.push(...tmpfsMounts(c, s, supportsTmpfsSize(c)));
     else c.report('warning', 'SWARM_VERSION_TOO_OLD', `services.${s.name}.tmpfs needs stack file version 3.2 or later (a tmpfs mount); it is left out of version ${c.version}`, s, 'tmpfs', 'use --swarm-version 3.2 or later');
   }
   return out;

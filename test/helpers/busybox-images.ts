@@ -56,7 +56,9 @@ export function buildImage(manager: SwarmManager, tag: string, dockerfile: strin
 
 /** Builds the directory `context` as `tag` with the classic builder (no BuildKit, no network needed). */
 export function buildContext(manager: SwarmManager, tag: string, context: string): void {
-  const r = manager.shell(`docker build -q -t ${tag} .`, { DOCKER_BUILDKIT: '0' }, context);
+  // Once more on failure: on a machine loaded by parallel test runs, a build step has been seen to fail once.
+  let r = manager.shell(`docker build -q -t ${tag} .`, { DOCKER_BUILDKIT: '0' }, context);
+  if (r.status !== 0) r = manager.shell(`docker build -q -t ${tag} .`, { DOCKER_BUILDKIT: '0' }, context);
   if (r.status !== 0) throw new Error(`docker build ${tag} failed:\n${r.stdout}\n${r.stderr}`);
 }
 

@@ -9,6 +9,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Whether stderr is a terminal (colour is used only then). */
   readonly stderrIsTty: boolean;
+  /** Whether stdout is a terminal (`stackport secret` refuses to print a value there). Absent: it is not. */
+  readonly stdoutIsTty?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
 }
@@ -21,6 +23,9 @@ export function processIo(): CliIo {
     // Asked only when there is something to print.
     get stderrIsTty() {
       return isTerminal(2);
+    },
+    get stdoutIsTty() {
+      return isTerminal(1);
     },
     env: process.env,
     cwd: process.cwd(),

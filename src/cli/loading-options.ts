@@ -50,3 +50,20 @@ export function toLoadOptions(flags: LoadingFlags, io: CliIo, services: string[]
   if (Object.keys(limits).length > 0) options.limits = limits;
   return options;
 }
+
+/**
+ * The loading flags as command-line arguments again, for commands stackport prints that must load the same project
+ * (the Swarm target's `stackport secret KEY | docker secret create ...`).
+ */
+export function loadingArguments(flags: LoadingFlags): string[] {
+  const args: string[] = [];
+  for (const file of flags.file ?? []) args.push('-f', file);
+  if (flags.projectDirectory) args.push('--project-directory', flags.projectDirectory);
+  if (flags.projectName) args.push('-p', flags.projectName);
+  for (const file of flags.envFile ?? []) args.push('--env-file', file);
+  for (const profile of flags.profile ?? []) args.push('--profile', profile);
+  if (flags.allowOutsideProject) args.push('--allow-outside-project');
+  if (flags.maxAliasExpansion) args.push('--max-alias-expansion', flags.maxAliasExpansion);
+  if (flags.maxFileBytes) args.push('--max-file-bytes', flags.maxFileBytes);
+  return args;
+}

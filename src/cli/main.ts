@@ -127,6 +127,17 @@ function buildProgram(io: CliIo, argv: readonly string[], setExit: (code: number
       io.stdout(completionScript(program, shell as (typeof SHELLS)[number]));
     });
 
+  addLoadingFlags(
+    program
+      .command('secret')
+      .description('write the value of a project secret to stdout, for a pipe into docker secret create (never to a terminal)')
+      .argument('<KEY>', 'the key of the secret under the top-level secrets:')
+      .addHelpText('after', '\nExamples:\n  stackport secret db_password | docker secret create myapp_db_password -\n'),
+  ).action(async (key: string, flags: LoadingFlags) => {
+    const { runSecret } = await import('./commands/secret.js');
+    setExit(runSecret(io, key, flags, reportOptions()));
+  });
+
   return program;
 }
 

@@ -78,6 +78,12 @@ export interface Project {
   profiles: string[];
   /** Top-level `x-*` fields, including `x-kubernetes`. */
   extensions: Extensions;
+  /**
+   * What each service's bind source was on the machine that loaded the project, keyed by the source as stored in
+   * {@link ServiceVolume.source}. A fact about that machine, not a Compose key: emitters use it to warn about
+   * sources an orchestrator would not create. Absent when the loader was not asked (IR built in memory).
+   */
+  bind_sources?: Record<string, 'file' | 'directory' | 'other' | 'missing'>;
 }
 
 /** A service, in long syntax. Optional fields are absent when the user did not set them. */

@@ -22,6 +22,7 @@ import { nodeHost, type Host } from './host.js';
 import { substitute } from './interpolation/template.js';
 import type { LoadOptions } from './options.js';
 import { chooseProjectName, type NameCandidate } from './project-name.js';
+import { statBindSources } from './bind-sources.js';
 import { hasConfigMapVolumeLabel, loadBindFileContents } from './bind-files.js';
 import { mergeDocuments, parseDocuments, processDocument, type LoadSession } from './unit.js';
 import { error } from '../diagnostics/diagnostic.js';
@@ -108,6 +109,7 @@ export function load(options: LoadOptions = {}): LoadResult {
   diagnostics.push(...normalized.diagnostics);
   if (hasErrors(diagnostics)) return done();
 
+  normalized.project.bind_sources = statBindSources(normalized.project, host);
   const project = options.loadBindFiles
     ? loadBindFileContents(normalized.project, session.access)
     : hasConfigMapVolumeLabel(normalized.project)

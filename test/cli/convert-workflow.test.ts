@@ -186,7 +186,7 @@ describe('stackport convert: errors and reporting', () => {
     const env = { API_TOKEN: 'token-value', FEATURE_FLAGS: 'beta=on' };
     const swarm = await runStackport(['--report', 'json', 'convert', '--to', 'swarm', '-o', 'out'], dir, env);
     const report = JSON.parse(swarm.stderr) as { messages?: string[] };
-    expect(report.messages?.some((m) => m.startsWith('run: printf'))).toBe(true);
+    expect(report.messages?.some((m) => m.startsWith('run: stackport secret api_token | docker secret create swarmfeat_api_token_'))).toBe(true);
     writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx\n    volumes: ["./data:/data"]\n');
     const strict = await runStackport(['--report', 'json', 'convert', '--to', 'kubernetes', '--strict'], dir);
     expect(strict.code).toBe(1);

@@ -357,8 +357,9 @@ describe('stackport convert --check: drift in detail', () => {
     const env = { ...SWARM_FEATURES_ENV, FEATURE_FLAGS: 'beta=off' };
     const check = await convertTo(dir, flags, ['--check'], env);
     expect(check.code).toBe(1);
-    // The stack file changes too: the config is named by its content, so the redeploy rolls the service onto it.
+    // The config's file, and its content-derived name in the stack file (so a redeploy creates the new config).
     expect(diffedFiles(check.stdout)).toEqual(['configs/feature_flags', 'stack.yaml']);
+    expect(check.stdout).toMatch(/^-\s+name: swarmfeat_feature_flags_[0-9a-f]{10}$/m);
     expect(check.stdout).toMatch(/^-beta=on$/m);
     expect(check.stdout).toMatch(/^\+beta=off$/m);
     expect(readFileSync(path.join(dir, 'out/configs/feature_flags'), 'utf8')).toBe('beta=on');

@@ -61,7 +61,7 @@ describe('Kompose habits on the command line', () => {
     const bash = await runStackport(['completion', 'bash'], dir);
     expect(bash.code).toBe(0);
     expect(bash.stdout).toContain('complete -o default -F _stackport stackport');
-    expect(bash.stdout).toMatch(/config\|convert\|validate\|version\|completion\)/);
+    expect(bash.stdout).toMatch(/config\|convert\|validate\|version\|completion\|secret\)/);
     expect(bash.stdout).toContain('--to) COMPREPLY=($(compgen -W "kubernetes swarm" -- "$cur"))');
     expect(bash.stdout).toMatch(/convert\) COMPREPLY=\(\$\(compgen -W "[^"]*--replicas[^"]*--pvc-request-size[^"]*--volumes[^"]*--indent/);
     const zsh = await runStackport(['completion', 'zsh'], dir);

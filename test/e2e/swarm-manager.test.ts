@@ -3,7 +3,7 @@
  * `docker stack deploy`, and the services the manager stores are compared with what the stack file asked for.
  * Skips, with the reason printed, where dockerd cannot run (not root, not installed).
  */
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,10 @@ import { load } from '../../src/load/loader.js';
 import { convert } from '../../src/convert.js';
 import { render } from '../../src/render/render.js';
 import { REPO_ROOT } from '../helpers/shared.js';
+import { stackportShim } from '../helpers/stackport-shim.js';
 import { startSwarmManager, swarmManagerUnavailable, type SwarmManager } from '../helpers/swarm-manager.js';
 
-const unavailable = swarmManagerUnavailable();
+const unavailable = swarmManagerUnavailable() ?? (existsSync(path.join(REPO_ROOT, 'dist')) ? undefined : 'the CLI is not built (npm run build)');
 if (unavailable) console.warn(`skipping the Swarm manager end-to-end test: ${unavailable}`);
 
 /** Fixture projects that hold a compose file. */
@@ -38,10 +39,15 @@ interface StackService {
 
 describe.skipIf(Boolean(unavailable))('docker stack deploy on a real manager', () => {
   let manager: SwarmManager;
+  let shim: string;
   beforeAll(async () => {
     manager = await startSwarmManager();
+    shim = stackportShim();
   }, 60_000);
-  afterAll(() => manager?.stop());
+  afterAll(() => {
+    manager?.stop();
+    if (shim) rmSync(shim, { recursive: true, force: true });
+  });
 
   for (const dir of fixtureProjects()) {
     const name = path.relative(path.join(REPO_ROOT, 'fixtures'), dir);
@@ -60,9 +66,10 @@ describe.skipIf(Boolean(unavailable))('docker stack deploy on a real manager', (
       const stackName = `t${name.replace(/[^a-z0-9]/g, '').slice(0, 20)}`;
       const stackFile = path.join(out, 'stack.yaml');
       try {
-        // Secrets that come from variables are created first, by the commands stackport prints.
+        // Secrets that come from variables are created first, by the commands stackport prints, run in the
+        // project directory with the built CLI on PATH.
         for (const command of conversion.commands) {
-          const created = manager.shell(command, env);
+          const created = manager.shell(command, { ...env, PATH: `${shim}:${process.env.PATH ?? ''}` }, dir);
           expect(created.status, created.stderr).toBe(0);
         }
         const deploy = manager.docker(['stack', 'deploy', '--resolve-image', 'never', '-c', stackFile, stackName]);

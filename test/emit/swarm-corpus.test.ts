@@ -1,6 +1,7 @@
 /**
- * Issue 4's acceptance check: every corpus file that loads converts to a stack file that `docker stack config`
- * accepts, or is refused by the Swarm emitter with an error that names what Swarm cannot take. Counts are printed.
+ * Issues 4 and 16's acceptance check on the public corpus: every file that converts to Kubernetes also converts to
+ * Swarm (no error, no `--image-prefix` needed: build-only services get the image docker compose would build), and
+ * `docker stack config` accepts every stack file. Counts are printed.
  */
 import { describe, expect, it } from 'vitest';
 import { load } from '../../src/load/loader.js';
@@ -13,20 +14,23 @@ import { dockerStackConfig, haveDockerStackConfig } from '../helpers/docker-stac
 warnIfNoShared('the Swarm corpus check');
 
 describe.skipIf(!HAVE_SHARED || !haveDockerStackConfig())('corpus -> docker stack config', () => {
-  it('converts every project that converts to Kubernetes, and docker stack config accepts every stack file', () => {
-    let loadedCount = 0;
+  it('converts every file the Kubernetes target converts, into stack files docker stack config accepts', () => {
+    let files = 0;
+    let kubernetes = 0;
     let converted = 0;
     const refused: string[] = [];
     const rejected: string[] = [];
     for (const f of corpusComposeFiles()) {
+      files++;
       const loaded = load({ cwd: f.dir, files: [f.file], env: {} });
       if (!loaded.project) continue;
-      loadedCount++;
+      const k8s = convert(loaded.project, { target: 'kubernetes' });
+      if (k8s.diagnostics.some((d) => d.severity === 'error')) continue;
+      kubernetes++;
       const conversion = convert(loaded.project, { target: 'swarm', toDirectory: true });
       const errors = conversion.diagnostics.filter((d) => d.severity === 'error');
-      // Build-only services convert with the image tag docker compose builds, as on the Kubernetes target.
       if (errors.length > 0) {
-        refused.push(`${f.id}: ${errors.map((e) => e.code).join(', ')}`);
+        refused.push(`${f.id}: ${errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
         continue;
       }
       converted++;
@@ -34,9 +38,11 @@ describe.skipIf(!HAVE_SHARED || !haveDockerStackConfig())('corpus -> docker stac
       const result = dockerStackConfig(stack, f.dir);
       if (!result.ok) rejected.push(`${f.id}: ${result.output.trim().split('\n').slice(-2).join(' ')}`);
     }
-    console.log(`swarm corpus: ${converted} of ${loadedCount} loadable projects converted, ${converted - rejected.length} accepted by docker stack config`);
+    console.log(`swarm corpus: ${files} files, ${kubernetes} convert to Kubernetes, ${converted} convert to Swarm, ${converted - rejected.length} accepted by docker stack config`);
     expect(refused).toEqual([]);
     expect(rejected).toEqual([]);
-    expect(converted).toBe(loadedCount);
+    expect(converted).toBe(kubernetes);
+    // The corpus as of issue 16: 182 files, 157 of them load (and convert to Kubernetes).
+    expect(converted).toBeGreaterThanOrEqual(157);
   }, 120_000);
 });

@@ -1,10 +1,11 @@
 /**
  * A private single-node Swarm manager for end-to-end tests: Debian's dockerd started under a temporary directory
- * with its own socket, no iptables, no bridge, and a proxy on a closed loopback port so image pulls fail at once
- * (the service specs are what is tested, not running containers). See ../shared/notes/validating-output.md.
+ * with its own socket, no iptables, no bridge, and a proxy on a closed loopback port so image pulls fail at once.
+ * It stores service specs and also runs containers from images built on it (see busybox-images.ts).
+ * See ../shared/notes/validating-output.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -13,8 +14,13 @@ import path from 'node:path';
 export interface SwarmManager {
   /** Runs `docker -H <socket> ...args` and returns its exit status and output. */
   docker(args: string[], input?: string): { status: number; stdout: string; stderr: string };
-  /** Runs a shell command line with DOCKER_HOST set to this manager and `env` added. */
-  shell(command: string, env: Record<string, string>): { status: number; stdout: string; stderr: string };
+  /**
+   * Runs a shell command line with DOCKER_HOST set to this manager, in `cwd` (default: this process's), with the
+   * process environment plus `env`, minus the variables named in `unset`.
+   */
+  shell(command: string, env: Record<string, string>, cwd?: string, unset?: readonly string[]): { status: number; stdout: string; stderr: string };
+  /** The DOCKER_HOST value that reaches this manager. */
+  readonly host: string;
   stop(): void;
 }
 
@@ -36,17 +42,20 @@ export async function startSwarmManager(): Promise<SwarmManager> {
   const root = mkdtempSync(path.join(tmpdir(), 'sp-swarm-'));
   const socket = path.join(root, 'docker.sock');
   const pidfile = path.join(root, 'docker.pid');
-  const log: string[] = [];
+  // The daemon logs to a file, not a pipe: a pipe is drained only while this process's event loop runs, and a
+  // daemon blocked on a full pipe during a long synchronous docker call stalls (its DNS resolver stops answering).
+  const logFile = path.join(root, 'dockerd.log');
+  const logFd = openSync(logFile, 'w');
   const daemon = spawn(
     'dockerd',
     [
       '--storage-driver=vfs', `--data-root=${root}/data`, `--exec-root=${root}/exec`, `--pidfile=${pidfile}`,
       `-H`, `unix://${socket}`, '--iptables=false', '--bridge=none', '--ip-forward=false', '--ip-masq=false',
     ],
-    { env: { ...process.env, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' }, stdio: ['ignore', logFd, logFd] },
   );
-  daemon.stdout.on('data', (d: Buffer) => log.push(d.toString()));
-  daemon.stderr.on('data', (d: Buffer) => log.push(d.toString()));
+  closeSync(logFd);
+  const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-3000) : '');
   const docker = (args: string[], input?: string) => {
     const r = spawnSync('docker', ['-H', `unix://${socket}`, ...args], { encoding: 'utf8', input, timeout: 60_000 });
     return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
@@ -74,8 +83,9 @@ export async function startSwarmManager(): Promise<SwarmManager> {
   };
   for (let i = 0; i < 100 && docker(['info']).status !== 0; i++) await new Promise((r) => setTimeout(r, 200));
   if (docker(['info']).status !== 0) {
+    const tail = log();
     stop();
-    throw new Error(`dockerd did not start:\n${log.join('').slice(-3000)}`);
+    throw new Error(`dockerd did not start:\n${tail}`);
   }
   // A free port, so a swarm already on 2377 (another daemon on this machine) does not get in the way.
   const port = await freePort();
@@ -84,11 +94,13 @@ export async function startSwarmManager(): Promise<SwarmManager> {
     stop();
     throw new Error(`docker swarm init failed: ${init.stderr}`);
   }
-  const shell = (command: string, env: Record<string, string>) => {
-    const r = spawnSync('sh', ['-c', command], { encoding: 'utf8', env: { ...process.env, ...env, DOCKER_HOST: `unix://${socket}` }, timeout: 60_000 });
+  const shell = (command: string, env: Record<string, string>, cwd?: string, unset: readonly string[] = []) => {
+    const full: NodeJS.ProcessEnv = { ...process.env, ...env, DOCKER_HOST: `unix://${socket}` };
+    for (const name of unset) delete full[name];
+    const r = spawnSync('sh', ['-c', command], { encoding: 'utf8', env: full, cwd, timeout: 60_000 });
     return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
   };
-  return { docker, shell, stop };
+  return { docker, shell, stop, host: `unix://${socket}` };
 }
 
 function freePort(): Promise<number> {

@@ -15,7 +15,7 @@ import { check, checkFile, type CheckResult } from '../../render/check.js';
 import { writeOutputDirectory, writeOutputFile } from '../../render/output-directory.js';
 import { render, type Layout } from '../../render/render.js';
 import { ExitCode, type CliIo } from '../io.js';
-import { toLoadOptions, type LoadingFlags } from '../loading-options.js';
+import { loadingArguments, toLoadOptions, type LoadingFlags } from '../loading-options.js';
 import { reportDiagnostics, type ReportOptions } from '../report.js';
 
 /** Every flag `convert` accepts. */
@@ -107,7 +107,11 @@ export function runConvert(io: CliIo, flags: ConvertFlags, report: ReportOptions
   const overlays = layout === 'kustomize' ? overlayConversions(io, flags, loaded.project.composeFiles, diagnostics) : {};
   if (hasErrors(diagnostics)) return finish(ExitCode.invalid);
   const files = render(conversion, { layout, format: flags.format, overlays, ...(flags.indent !== undefined ? { indent: flags.indent } : {}) });
-  if (conversion.target === 'swarm') for (const command of conversion.commands) messages.push(`run: ${command}`);
+  if (conversion.target === 'swarm') {
+    for (const command of conversion.commands) messages.push(`run: ${command}`);
+    // The printed `stackport secret` commands load the project again, and standard input will not hold it then.
+    if (conversion.commands.length > 0 && (flags.file ?? []).includes('-')) messages.push('the commands above read the compose file again: run them with -f FILE in place of -f -');
+  }
   if (run.writeNothing) return finish(ExitCode.ok);
   if (!flags.output) {
     for (const content of files.values()) io.stdout(content);
@@ -218,7 +222,7 @@ function relativeProjectDir(cwd: string, output: string | undefined, projectDir:
 
 /** `writeNothing` (validate) converts as for a directory, the one way every project converts to Swarm. */
 function swarmOptions(flags: ConvertFlags, projectDirFromStack: string, writeNothing: boolean): SwarmOptions {
-  const options: SwarmOptions = { toDirectory: Boolean(flags.output) || writeNothing, projectDirFromStack };
+  const options: SwarmOptions = { toDirectory: Boolean(flags.output) || writeNothing, projectDirFromStack, loadingArgs: loadingArguments(flags) };
   if (flags.swarmVersion) options.version = flags.swarmVersion;
   if (flags.imagePrefix) options.imagePrefix = flags.imagePrefix;
   if (flags.keepEnvFiles) options.keepEnvFiles = true;

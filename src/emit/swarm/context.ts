@@ -19,6 +19,11 @@ export interface SwarmOptions {
    * `docker stack deploy` resolves relative paths against the stack file's directory.
    */
   projectDirFromStack?: string;
+  /**
+   * The loading flags (`-f`, `--env-file`, ...) the printed `stackport secret` commands repeat, so that they load
+   * the same project from the same directory as the conversion did. Default: none.
+   */
+  loadingArgs?: string[];
 }
 
 /** The emitter's running state. */
@@ -26,6 +31,8 @@ export class SwarmContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly files: Record<string, string> = {};
   readonly commands: string[] = [];
+  /** The key of the top-level network that stands for the node's own network, once a service asked for it. */
+  hostNetwork: string | undefined;
   constructor(
     readonly project: Project,
     readonly version: SwarmVersion,
@@ -57,6 +64,18 @@ export class SwarmContext {
       return {};
     }
     return this.needs(where, `${what}: extension fields (${names.join(', ')})`, at, 'extensions') ? fields : {};
+  }
+
+  /**
+   * The key under which the stack file declares Swarm's predefined `host` network (external, named `host`):
+   * `host` unless the project uses that key for a network of its own.
+   */
+  hostNetworkKey(): string {
+    if (this.hostNetwork === undefined) {
+      const own = this.project.networks.host;
+      this.hostNetwork = own === undefined || (own.external && own.name === 'host') ? 'host' : 'host_network';
+    }
+    return this.hostNetwork;
   }
 
   /** A project-relative path as the stack file must write it. */

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { sortedNames, type Project } from '../../ir/types.js';
 import { SwarmContext, type SwarmOptions } from './context.js';
 import { convertConfigs, convertNetworks, convertSecrets, convertVolumes } from './resources.js';
-import { convertService, HOST_NETWORK, usesHostNetwork } from './service.js';
+import { convertService } from './service.js';
 import { escapeDollars } from './escape.js';
 import { noServicesWarning } from '../no-services.js';
 import { DEFAULT_SWARM_VERSION, type SwarmVersion } from './versions.js';
@@ -44,10 +44,6 @@ export function emitSwarm(project: Project, options: SwarmOptions = {}): SwarmRe
     secrets: convertSecrets(c),
     configs: convertConfigs(c),
   };
-  if (sortedNames(project.services).some((name) => usesHostNetwork(c, project.services[name]!))) {
-    // Swarm's built-in host network: joining it is what network_mode: host means for a service.
-    sections.networks = { ...sections.networks, [HOST_NETWORK]: { external: true } };
-  }
   for (const [key, value] of Object.entries(sections)) if (Object.keys(value).length > 0) stack[key] = value;
   Object.assign(stack, c.extensions(project.extensions, 'the top level', project, 'topLevelExtensions'));
   if (Object.keys(project.models).length > 0) {

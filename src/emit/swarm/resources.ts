@@ -1,12 +1,13 @@
 /**
- * Top-level networks, volumes, secrets and configs for Swarm. Names stay Swarm's own (`<stack>_<key>`) unless the
- * user chose one; networks default to the overlay driver; secrets from variables become external secrets created
- * by a printed command (the value is never written); configs from content or variables become files beside the
- * stack file.
+ * Top-level networks, volumes, secrets and configs for Swarm. Networks and volumes keep Swarm's own names
+ * (`<stack>_<key>`) unless the user chose one, and networks default to the overlay driver. Configs and secrets whose
+ * content stackport read are named by it (`<project>_<key>_<hash>`), so a redeploy after an edit works; secrets from
+ * variables become external secrets created by a printed command (the value is never written); configs from
+ * content or variables become files beside the stack file.
  */
 import { sortedNames, type Project } from '../../ir/types.js';
-import { contentHash } from '../../util/hash.js';
 import type { SwarmContext } from './context.js';
+import { contentHash, contentName } from './names.js';
 import { supports } from './versions.js';
 
 type Out = Record<string, unknown>;
@@ -42,6 +43,11 @@ export function convertNetworks(c: SwarmContext): Record<string, Out> {
     Object.assign(entry, c.extensions(n.extensions, `networks.${key}`, n, 'extensions'));
     out[key] = entry;
   }
+  const host = c.hostNetwork;
+  if (host !== undefined && out[host] === undefined) {
+    // Swarm lets services join its predefined host network when the stack declares it external.
+    out[host] = host === 'host' || !c.needs('resourceName', 'the host network under another key', c.project, 'networks') ? { external: true } : { external: true, name: 'host' };
+  }
   return out;
 }
 
@@ -76,6 +82,25 @@ export function convertVolumes(c: SwarmContext): Record<string, Out> {
   return out;
 }
 
+/**
+ * The name of a config or secret whose content stackport knows: the name Compose gives it (`<project>_<key>`, or
+ * the user's `name:`) with a short hash of the content, so that new content is a new Swarm object (see names.ts).
+ * Reports an error at the entry when Swarm would reject the name, and a warning when the target version cannot
+ * name objects at all.
+ */
+function nameByContent(c: SwarmContext, kind: 'configs' | 'secrets', key: string, entry: { name: string }, content: Uint8Array | string, out: Out): void {
+  if (!supports(c.version, 'resourceName')) {
+    c.report('warning', 'SWARM_VERSION_TOO_OLD', `${kind}.${key}: naming it by its content needs stack file version 3.5 or later; with version ${c.version}, a redeploy after its content changes fails (Swarm cannot update the data of an existing ${kind === 'configs' ? 'config' : 'secret'})`, entry, 'name', 'use --swarm-version 3.5 or later');
+    return;
+  }
+  const name = contentName(entry.name, contentHash(content));
+  if (name === undefined) {
+    c.report('error', 'SWARM_RESOURCE_NAME', `${kind}.${key}: Swarm rejects the name ${entry.name}: it may only hold letters, digits, "-", "_" and ".", and must start and end with a letter or digit`, entry, 'name', 'set name: to a name Swarm accepts');
+    return;
+  }
+  out.name = name;
+}
+
 /** Top-level secrets. */
 export function convertSecrets(c: SwarmContext): Record<string, Out> {
   const out: Record<string, Out> = {};
@@ -85,15 +110,11 @@ export function convertSecrets(c: SwarmContext): Record<string, Out> {
     const s = c.project.secrets[key]!;
     const entry: Out = {};
     if (s.environment !== undefined) {
-      // A file would put the value on disk; an external secret created from the variable never does.
-      entry.external = true;
-      entry.name = s.name;
-      c.commands.push(`printf '%s' "$${s.environment}" | docker secret create ${s.name} -`);
-      c.report('info', 'SWARM_SECRET_FROM_ENV', `secrets.${key} comes from the variable ${s.environment}: create it once with the printed docker secret create command`, s, 'environment');
-      out[key] = entry;
+      out[key] = environmentSecret(c, key, s);
       continue;
     }
-    named(c, key, s.name, s.external, s, entry);
+    if (s.file !== undefined && s.content !== undefined && !s.external) nameByContent(c, 'secrets', key, s, s.content.reveal(), entry);
+    else named(c, key, s.name, s.external, s, entry);
     if (s.external) entry.external = true;
     if (s.file !== undefined) entry.file = c.path(s.file);
     if (s.driver !== undefined && c.needs('secretDriver', `secrets.${key}.driver`, s, 'driver')) {
@@ -108,6 +129,32 @@ export function convertSecrets(c: SwarmContext): Record<string, Out> {
   return out;
 }
 
+/**
+ * A secret read from a variable. Its value must not be written to disk, and `docker stack deploy` cannot read it
+ * from a variable, so it becomes an external secret the user creates first. The printed command has stackport
+ * read the value the way Compose did (the shell, then `.env` and `--env-file`) and pipe it to `docker secret
+ * create`: it works when the variable is only in `.env`, and the value never reaches the terminal.
+ */
+function environmentSecret(c: SwarmContext, key: string, s: Project['secrets'][string]): Out {
+  if (s.content === undefined) {
+    c.report('error', 'SWARM_SECRET_VARIABLE_UNSET', `secrets.${key} comes from the variable ${s.environment}, which is not set, so the secret would be empty (docker secret create refuses empty data)`, s, 'environment', `set ${s.environment} in the environment or in .env when you run stackport`);
+    return { external: true };
+  }
+  const entry: Out = { external: true };
+  nameByContent(c, 'secrets', key, s, s.content.reveal(), entry);
+  const name = typeof entry.name === 'string' ? entry.name : s.name;
+  entry.name = name;
+  const args = (c.options.loadingArgs ?? []).map(shellQuote);
+  c.commands.push(['stackport', 'secret', shellQuote(key), ...args].join(' ') + ` | docker secret create ${name} -`);
+  c.report('info', 'SWARM_SECRET_FROM_ENV', `secrets.${key} comes from the variable ${s.environment}: create the secret ${name} once with the printed command before docker stack deploy`, s, 'environment');
+  return entry;
+}
+
+/** Quotes an argument for a POSIX shell only when it needs it. */
+function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
 /** Top-level configs. */
 export function convertConfigs(c: SwarmContext): Record<string, Out> {
   const out: Record<string, Out> = {};
@@ -116,14 +163,9 @@ export function convertConfigs(c: SwarmContext): Record<string, Out> {
   for (const key of keys) {
     const cfg = c.project.configs[key]!;
     const entry: Out = {};
-    const bytes = cfg.file_content ?? (cfg.content !== undefined ? new TextEncoder().encode(cfg.content) : undefined);
-    if (!cfg.external && bytes !== undefined && supports(c.version, 'resourceName')) {
-      // Swarm cannot update a config in place ("only updates to Labels are allowed"): named by its content, an
-      // edited config is a new one, and the redeploy rolls the services onto it.
-      entry.name = `${cfg.name}-${contentHash(bytes)}`;
-    } else {
-      named(c, key, cfg.name, cfg.external, cfg, entry);
-    }
+    const content = cfg.file !== undefined ? cfg.file_content : cfg.content;
+    if (content !== undefined && !cfg.external) nameByContent(c, 'configs', key, cfg, content, entry);
+    else named(c, key, cfg.name, cfg.external, cfg, entry);
     if (cfg.external) entry.external = true;
     if (cfg.file !== undefined) entry.file = c.path(cfg.file);
     else if (cfg.content === undefined && !cfg.external) {

@@ -6,9 +6,15 @@
 import { formatDuration } from '../../ir/values/duration.js';
 import type { Deploy, Port, Service, ServiceVolume } from '../../ir/types.js';
 import { sortedNames } from '../../ir/types.js';
+import { error } from '../../diagnostics/diagnostic.js';
+import { keyLocation } from '../../diagnostics/locations.js';
 import type { SwarmContext } from './context.js';
-import { entrypointAndCommand } from './entrypoint.js';
-import { tmpfsVolumes } from './tmpfs.js';
+import { environmentFields } from './environment.js';
+import { longestStackName, serviceNameProblem } from './names.js';
+import { processFields } from './process.js';
+import { restartPolicy } from './restart.js';
+import { tmpfsMounts } from './tmpfs.js';
+import { supports } from './versions.js';
 
 type Out = Record<string, unknown>;
 
@@ -23,7 +29,7 @@ const DROPPED: Record<string, string> = {
   depends_on: 'Swarm has no start order; make services retry until their dependencies answer, or use healthchecks',
   links: 'services on the same overlay network reach each other by service name',
   external_links: 'use an external network instead',
-  network_mode: 'Swarm services attach to overlay networks; use networks:',
+  network_mode: 'Swarm services attach to overlay networks (or to the host network, for network_mode: host); use networks:',
   devices: 'Swarm services cannot map host devices',
   pull_policy: 'Swarm pulls the image when it schedules the service',
   privileged: 'Swarm services cannot run privileged; use cap_add for the capabilities you need',
@@ -71,30 +77,30 @@ const DROPPED: Record<string, string> = {
 };
 
 /** Fields of the IR that are not Compose keys, or that are handled together with another key. */
-const INTERNAL = new Set(['name', 'environment_declared', 'extensions', 'env_file', 'environment', 'scale', 'restart', 'cpus', 'mem_limit', 'mem_reservation', 'pids_limit', 'gpus']);
+const INTERNAL = new Set(['name', 'environment_declared', 'extensions', 'env_file', 'environment', 'scale', 'restart', 'cpus', 'mem_limit', 'mem_reservation', 'pids_limit', 'gpus', 'tmpfs']);
+
+/** Keys that did their work when the project was loaded (profiles chose the services being converted). */
+const APPLIED = new Set(['profiles']);
+
+/** Flags whose `false` is the engine's default, so writing it changes nothing Swarm would have to express. */
+const DEFAULT_FALSE = new Set(['privileged', 'oom_kill_disable', 'use_api_socket']);
 
 /** Keys converted above, by this module's own code. */
 const CONVERTED = new Set<string>([
   ...KEPT, ...KEPT_FLAGS, 'image', 'command', 'entrypoint', 'stop_grace_period', 'init', 'isolation', 'oom_score_adj',
   'credential_spec', 'logging', 'extra_hosts', 'ulimits', 'ports', 'volumes', 'secrets', 'configs', 'networks',
-  'healthcheck', 'deploy', 'tmpfs',
-  // Applied when the project was loaded: the services left are the ones the active profiles enable.
-  'profiles',
+  'healthcheck', 'deploy',
 ]);
-
-/**
- * Swarm's rule for service names (a DNS label component: letters and digits, `-` and `_` inside): a name Compose
- * accepts, such as `api.v2`, converts but is refused mid-deploy, leaving half a stack.
- */
-const SWARM_SERVICE_NAME = /^[a-zA-Z0-9](?:[-_]*[a-zA-Z0-9]+)*$/;
 
 /** Converts one service. */
 export function convertService(c: SwarmContext, s: Service): Out {
   const out: Out = {};
-  if (!SWARM_SERVICE_NAME.test(s.name)) {
-    c.report('error', 'SWARM_SERVICE_NAME', `services.${s.name}: Swarm refuses this service name (only letters, digits, and - or _ between them); docker stack deploy would stop halfway through the stack`, s, 'name', 'rename the service, e.g. with - instead of .');
-  } else if (c.project.name.length + 1 + s.name.length > 63) {
-    c.report('warning', 'SWARM_SERVICE_NAME', `services.${s.name}: deployed as ${c.project.name}_${s.name}, which is longer than the 63 characters Swarm allows`, s, 'name', 'deploy the stack under a shorter name, or shorten the service name');
+  const badName = serviceNameProblem(s.name);
+  if (badName !== undefined) {
+    // At the service's key, where the name is written.
+    c.diagnostics.push(error('SWARM_SERVICE_NAME', `services.${s.name}: ${badName}`, keyLocation(s, 'name'), 'rename the service'));
+  } else if (c.project.name.length > longestStackName(s.name)) {
+    c.report('warning', 'SWARM_STACK_NAME', `services.${s.name}: Swarm names the service <stack>_${s.name}, at most 63 characters, so the stack cannot be deployed under the project name ${c.project.name}`, s, 'name', `deploy with a stack name of at most ${longestStackName(s.name)} characters`);
   }
   const image = imageFor(c, s);
   if (image !== undefined) out.image = image;
@@ -103,9 +109,7 @@ export function convertService(c: SwarmContext, s: Service): Out {
     if (value !== undefined && !(typeof value === 'object' && Object.keys(value).length === 0)) out[key] = value;
   }
   for (const key of KEPT_FLAGS) if (s[key] !== undefined) out[key] = s[key];
-  const run = entrypointAndCommand(c, s);
-  if (run.command !== undefined) out.command = run.command;
-  if (run.entrypoint !== undefined) out.entrypoint = run.entrypoint;
+  Object.assign(out, processFields(c, s));
   if (s.stop_grace_period !== undefined) out.stop_grace_period = formatDuration(s.stop_grace_period);
   if (s.init !== undefined && c.needs('init', `services.${s.name}.init`, s, 'init')) out.init = s.init;
   if (s.isolation !== undefined && c.needs('isolation', `services.${s.name}.isolation`, s, 'isolation')) out.isolation = s.isolation;
@@ -114,15 +118,14 @@ export function convertService(c: SwarmContext, s: Service): Out {
   if (s.logging !== undefined) out.logging = s.logging;
   if (s.extra_hosts !== undefined) out.extra_hosts = sortedNames(s.extra_hosts).flatMap((h) => s.extra_hosts![h]!.map((ip) => `${h}:${ip}`));
   if (s.ulimits !== undefined) out.ulimits = ulimits(s);
-  Object.assign(out, environment(c, s));
-  const ports = convertPorts(c, s);
+  Object.assign(out, environmentFields(c, s));
+  const ports = hostNetwork(s) ? hostNetworkPorts(c, s) : convertPorts(c, s);
   if (ports.length > 0) out.ports = ports;
   const volumes = convertVolumes(c, s);
-  if (s.tmpfs !== undefined && s.tmpfs.length > 0 && c.needs('longSyntax', `services.${s.name}.tmpfs as tmpfs volumes`, s, 'tmpfs')) volumes.push(...tmpfsVolumes(c, s, supportsTmpfsSize(c)));
   if (volumes.length > 0) out.volumes = volumes;
   if (s.secrets.length > 0 && c.needs('secrets', `services.${s.name}.secrets`, s, 'secrets')) out.secrets = fileRefs(s.secrets, true);
   if (s.configs.length > 0 && c.needs('configs', `services.${s.name}.configs`, s, 'configs')) out.configs = fileRefs(s.configs, false);
-  const networks = convertNetworks(c, s);
+  const networks = hostNetwork(s) ? { [c.hostNetworkKey()]: null } : convertNetworks(c, s);
   if (networks !== undefined) out.networks = networks;
   if (s.healthcheck !== undefined) out.healthcheck = healthcheck(c, s);
   const deploy = convertDeploy(c, s);
@@ -134,42 +137,15 @@ export function convertService(c: SwarmContext, s: Service): Out {
 
 function imageFor(c: SwarmContext, s: Service): string | undefined {
   if (s.image !== undefined) return s.image;
-  if (s.build !== undefined && c.options.imagePrefix) {
-    const prefix = c.options.imagePrefix.replace(/\/$/, '');
-    return `${prefix}/${c.project.name}-${s.name}`;
+  if (s.build === undefined) {
+    c.report('error', 'SWARM_NO_IMAGE', `services.${s.name} has no image`, s, 'name', 'set image:');
+    return undefined;
   }
-  if (s.build !== undefined) {
-    // The tag `docker compose build` gives the image, as the Kubernetes target uses it.
-    const image = `${c.project.name}-${s.name}`;
-    c.report('warning', 'SWARM_BUILD_ONLY', `services.${s.name} has no image; using ${image}, the tag docker compose builds`, s, 'build', `build and push ${image} to a registry every node can pull from (or give --image-prefix REGISTRY), and set image:`);
-    return image;
-  }
-  c.report('error', 'SWARM_NO_IMAGE', `services.${s.name} has no image, and a Swarm node cannot build one`, s, 'name', 'set image:');
-  return undefined;
-}
-
-function environment(c: SwarmContext, s: Service): Out {
-  const out: Out = {};
-  const source = c.options.keepEnvFiles ? s.environment_declared : s.environment;
-  const env: Record<string, string> = {};
-  let any = false;
-  for (const key of sortedNames(source)) {
-    const value = source[key];
-    if (value === null || value === undefined) {
-      // `- FOO` with FOO unset: Compose leaves it unset, but docker stack deploy would take FOO from the shell that
-      // deploys, a value the project never had. Left out, it stays unset as under Compose.
-      c.report('info', 'SWARM_ENV_UNSET', `services.${s.name}.environment: ${key} has no value (it was unset when converting), so it is left out; written without a value, docker stack deploy would fill it from the deploying shell`, s, 'environment', `give it a value (${key}: "" for empty) if the container needs it set`);
-      continue;
-    }
-    Object.defineProperty(env, key, { value, enumerable: true, writable: true, configurable: true });
-    any = true;
-  }
-  if (any) out.environment = env;
-  if (c.options.keepEnvFiles && s.env_file.length > 0) {
-    out.env_file = s.env_file.map((f) => c.path(f.path));
-    c.report('info', 'SWARM_ENV_FILE_KEPT', `services.${s.name}.env_file: docker stack deploy reads env files literally (no quotes, no interpolation, no export)`, s, 'env_file');
-  }
-  return out;
+  if (c.options.imagePrefix) return `${c.options.imagePrefix.replace(/\/$/, '')}/${c.project.name}-${s.name}`;
+  // The name docker compose gives the image it builds, as the Kubernetes target does.
+  const image = `${c.project.name}-${s.name}`;
+  c.report('warning', 'SWARM_BUILD_ONLY', `services.${s.name} has no image; using ${image}, the name docker compose builds it under`, s, 'build', `build ${image} and push it to a registry every node can pull from; then set image:, or pass --image-prefix REGISTRY`);
+  return image;
 }
 
 function ulimits(s: Service): Out {
@@ -229,16 +205,30 @@ function convertVolumes(c: SwarmContext, s: Service): unknown[] {
     if (v.bind?.selinux) {
       c.report('warning', 'SWARM_SELINUX', `services.${s.name}.volumes: Swarm ignores the SELinux label option :${v.bind.selinux} on ${v.target}`, s, 'volumes');
     }
-    // Compose creates a missing bind source as a directory; Swarm fails the task ("bind source path does not
-    // exist") on any node that lacks it, so this is a warning, not a note.
-    if (v.type === 'bind' && v.source !== undefined && v.source.startsWith('.')) {
-      c.report('warning', 'SWARM_BIND_PATH', `services.${s.name}.volumes: the bind source ${v.source} must exist on every node that runs the service; Swarm does not create it, and the task fails where it is missing`, s, 'volumes', 'create it on every node, or use a named volume or a config');
-    } else if (v.type === 'bind' && v.source !== undefined && v.source.startsWith('~')) {
-      c.report('warning', 'SWARM_BIND_HOME', `services.${s.name}.volumes: the bind source ${v.source} is read by docker stack deploy as the deploying user's home directory, and must then exist at that path on every node that runs the service`, s, 'volumes', 'use an absolute path, or a named volume');
-    }
+    if (v.type === 'bind' && v.source !== undefined) bindSource(c, s, v.source);
     out.push(c.needs('longSyntax', `services.${s.name}.volumes in long syntax`, s, 'volumes') ? longVolume(c, v) : shortVolume(c, v));
   }
+  if (s.tmpfs !== undefined && s.tmpfs.length > 0) {
+    if (supports(c.version, 'longSyntax')) out.push(...tmpfsMounts(c, s, supportsTmpfsSize(c)));
+    else c.report('warning', 'SWARM_VERSION_TOO_OLD', `services.${s.name}.tmpfs needs stack file version 3.2 or later (a tmpfs mount); it is left out of version ${c.version}`, s, 'tmpfs', 'use --swarm-version 3.2 or later');
+  }
   return out;
+}
+
+/**
+ * What a bind source means on a Swarm node. Docker Compose creates a missing source directory; Swarm refuses to
+ * start the task instead, and retries it forever. A `~` is expanded by `docker stack deploy` with the HOME of
+ * whoever deploys, not by the node.
+ */
+function bindSource(c: SwarmContext, s: Service, source: string): void {
+  const found = c.project.bind_sources?.[source];
+  if (found === 'missing') {
+    c.report('warning', 'SWARM_BIND_MISSING', `services.${s.name}.volumes: the bind source ${source} does not exist; Docker Compose would create it, but Swarm does not start a task whose bind source is missing`, s, 'volumes', `create it on every node that runs the service (mkdir -p ${source})`);
+  } else if (source.startsWith('~')) {
+    c.report('warning', 'SWARM_BIND_HOME', `services.${s.name}.volumes: docker stack deploy expands ~ in the bind source ${source} with the HOME of whoever deploys, and the path must exist on every node that runs the service`, s, 'volumes', 'write an absolute path');
+  } else if (source.startsWith('.')) {
+    c.report('info', 'SWARM_BIND_PATH', `services.${s.name}.volumes: the bind source ${source} must exist on every node that runs the service`, s, 'volumes');
+  }
 }
 
 function longVolume(c: SwarmContext, v: ServiceVolume): Out {
@@ -274,19 +264,7 @@ function fileRefs(refs: Service['secrets'], secret: boolean): unknown[] {
   });
 }
 
-/**
- * The key under which services with `network_mode: host` join Swarm's built-in `host` network (declared external
- * at the top level by {@link usesHostNetwork}'s caller).
- */
-export const HOST_NETWORK = 'host';
-
-/** True when the service joins the host's network stack, which Swarm expresses as the external `host` network. */
-export function usesHostNetwork(c: SwarmContext, s: Service): boolean {
-  return s.network_mode === 'host' && c.project.networks[HOST_NETWORK] === undefined;
-}
-
 function convertNetworks(c: SwarmContext, s: Service): unknown {
-  if (usesHostNetwork(c, s)) return { [HOST_NETWORK]: null };
   const names = sortedNames(s.networks);
   if (names.length === 1 && names[0] === 'default' && Object.keys(s.networks.default!).length <= 1) return undefined;
   const out: Out = {};
@@ -390,39 +368,32 @@ function gpuResources(c: SwarmContext, s: Service, requests: NonNullable<Service
   return out;
 }
 
-/** `deploy.restart_policy`, or the Compose `restart` key translated to it. */
-function restartPolicy(c: SwarmContext, s: Service, d: Deploy): Out | undefined {
-  const p = d.restart_policy;
-  if (p !== undefined) {
-    const out: Out = {};
-    if (p.condition !== undefined) out.condition = p.condition;
-    if (p.delay !== undefined) out.delay = formatDuration(p.delay);
-    if (p.max_attempts !== undefined) out.max_attempts = p.max_attempts;
-    if (p.window !== undefined) out.window = formatDuration(p.window);
-    return out;
+/** `network_mode: host`: the service joins the node's own network, which Swarm offers as the network `host`. */
+function hostNetwork(s: Service): boolean {
+  return s.network_mode === 'host';
+}
+
+/**
+ * Ports of a service on the host network. Docker Compose discards them (the service listens on the host's ports
+ * directly); Swarm accepts only host-mode publishing there, which would claim the same ports a second time.
+ */
+function hostNetworkPorts(c: SwarmContext, s: Service): unknown[] {
+  if (s.ports.length > 0) {
+    c.report('info', 'SWARM_HOST_NETWORK_PORTS', `services.${s.name}.ports: with network_mode: host the service listens on the node's own ports, and Docker Compose discards ports:; so does the stack file`, s, 'ports');
   }
-  // Compose never restarts a service without a restart key; Swarm's default (any) would re-run a one-shot task
-  // forever. on-failure runs it once and still replaces a crashed server, the closest Swarm has.
-  if (s.restart === undefined) return { condition: 'on-failure' };
-  const [policy, attempts] = s.restart.split(':');
-  if (policy === 'no') return { condition: 'none' };
-  if (policy === 'always' || policy === 'unless-stopped') return { condition: 'any' };
-  if (policy === 'on-failure') return attempts ? { condition: 'on-failure', max_attempts: Number(attempts) } : { condition: 'on-failure' };
-  c.report('warning', 'SWARM_RESTART', `services.${s.name}.restart "${s.restart}" has no Swarm equivalent; it is dropped`, s, 'restart');
-  return undefined;
+  return [];
 }
 
 function reportDropped(c: SwarmContext, s: Service): void {
   for (const key of Object.keys(s)) {
     const value = (s as unknown as Record<string, unknown>)[key];
-    if (value === undefined || INTERNAL.has(key)) continue;
-    if (isEmpty(value)) continue;
+    if (value === undefined || INTERNAL.has(key) || APPLIED.has(key)) continue;
+    if (isEmpty(value) || (value === false && DEFAULT_FALSE.has(key))) continue;
     if (CONVERTED.has(key)) continue;
-    // false is the default: there is nothing to leave out.
-    if (key === 'privileged' && value === false) continue;
-    if (key === 'network_mode' && usesHostNetwork(c, s)) continue;
+    if (key === 'network_mode' && hostNetwork(s)) continue;
+    // A build-only service was reported when its image was named.
+    if (key === 'build' && s.image === undefined) continue;
     const why = DROPPED[key] ?? 'stackport does not know how to express it for Swarm';
-    // A build-only service already got a warning naming the image it runs (SWARM_BUILD_ONLY).
     const severity = key === 'build' ? 'info' : 'warning';
     c.report(severity, 'SWARM_UNSUPPORTED', `services.${s.name}.${key} is not supported by docker stack deploy and is left out: ${why}`, s, key);
   }

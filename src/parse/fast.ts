@@ -64,8 +64,11 @@ function charTable(chars: string): Uint8Array {
 const VALUE_INDICATOR = charTable('*[{"\'|>?:,]}#%@`-');
 /** Characters that cannot start a plain key: those above and the indicators a value may start with. */
 const NOT_KEY_START = charTable('?:,]}#|>%@`[{&!*"\'');
-/** Characters that cannot start a plain scalar inside a flow collection. */
-const NOT_FLOW_PLAIN_START = charTable('&!|>%@`#,]}?:');
+/**
+ * Characters that cannot start a plain scalar inside a flow collection. A tab there is separating whitespace the
+ * general parser skips (`{\tk: v}` has the key `k`); only spaces are skipped here, so tabs go to the general parser.
+ */
+const NOT_FLOW_PLAIN_START = charTable('&!|>%@`#,]}?:\t');
 /** Characters a flow plain scalar stops at or must look at: brackets, braces, commas, `:` and `#`. */
 const FLOW_PLAIN_SPECIAL = charTable(',[]{}:#');
 

@@ -80,13 +80,15 @@ function ruleErrors(object: Obj): string[] {
     if (!DNS1035_LABEL.test(name) || name.length > 63) out.push(`name "${name}" is not a DNS-1035 label`);
   } else if (!DNS1123_SUBDOMAIN.test(name) || name.length > 253) out.push(`name "${name}" is not a DNS-1123 subdomain`);
   for (const [key, value] of Object.entries(object.metadata?.labels ?? {})) out.push(...labelErrors(key, value));
+  for (const key of Object.keys(object.metadata?.annotations ?? {})) out.push(...annotationKeyErrors(key));
   const outer = object.spec as Record<string, unknown> | undefined;
   // A CronJob's pod template sits inside its job template.
   const spec = object.kind === 'CronJob' ? ((outer?.jobTemplate as { spec?: Record<string, unknown> } | undefined)?.spec ?? undefined) : outer;
   if (object.kind === 'Service' && spec) out.push(...servicePortErrors(spec));
-  const template = spec?.template as { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> } | undefined;
+  const template = spec?.template as { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> } | undefined;
   if (template) {
     for (const [key, value] of Object.entries(template.metadata?.labels ?? {})) out.push(...labelErrors(key, value));
+    for (const key of Object.keys(template.metadata?.annotations ?? {})) out.push(...annotationKeyErrors(key));
     const selector = (spec?.selector as { matchLabels?: Record<string, string> } | undefined)?.matchLabels;
     if (selector) {
       for (const [k, v] of Object.entries(selector)) if (template.metadata?.labels?.[k] !== v) out.push(`selector ${k}=${v} does not match the template labels`);
@@ -94,6 +96,11 @@ function ruleErrors(object: Obj): string[] {
     out.push(...podErrors(template.spec ?? {}));
   }
   return out;
+}
+
+/** Annotation keys follow the label key rules; their values may be anything. */
+function annotationKeyErrors(key: string): string[] {
+  return !LABEL_KEY.test(key) || key.split('/').pop()!.length > 63 ? [`annotation key "${key}" is invalid`] : [];
 }
 
 function labelErrors(key: string, value: string): string[] {

@@ -118,6 +118,8 @@ const EDGE_CASES = [
   'a: "x\\"y" # c\nb: \'it\'\'s\' # c\nc: "\\x41\\u00e9\\U0001F600"\nd: ["\\"q\\"", \'\'\'\']\n',
   'a: b #c\nd: e\t#f\ng: h#i\nk#l: m\n',
   'a:\n- x: 1\n  y: 2\n- "q": r\n- "s"\n- \'t\' # c\n',
+  // Tabs before a flow entry separate it; the key is `k\u3000`, not `\tk\u3000` (found by fuzzing a fresh clone).
+  'd: {\tk\u3000: v}\ne: [\tx, y]\nf: {k: \tv}\n',
 ];
 
 describe('fast YAML path', () => {

@@ -12,7 +12,7 @@ import type { KubernetesObject } from '../../src/emit/kubernetes/index.js';
 import { load } from '../../src/load/loader.js';
 import { renderHelm } from '../../src/render/helm/index.js';
 import { splitImage } from '../../src/render/helm/image.js';
-import type { RenderedFiles } from '../../src/render/render.js';
+import type { RenderedFiles } from '../../src/render/files.js';
 import { corpusComposeFiles } from '../helpers/corpus.js';
 import { TemplateSet } from '../helpers/go-template.js';
 

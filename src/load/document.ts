@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { copyLocations } from '../diagnostics/locations.js';
 import { parseComposeYaml, type ParseLimits } from '../parse/index.js';
 import { setOwn, type PlainObject } from '../util/objects.js';
-import type { Lookup } from './interpolation/template.js';
+import type { Lookup } from '../parse/template.js';
 import { enforceUnicity } from './merge/unicity.js';
 import { mergeModels, stripMarkers } from './merge/merge.js';
 import { decodeText, type FileAccess } from './file-access.js';

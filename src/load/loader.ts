@@ -19,7 +19,7 @@ import { discoverComposeFiles, type ComposeFileRef } from './discover.js';
 import { addEnvFiles, envFileCandidates, processEnvironment, type EnvMap } from './environment.js';
 import { createFileAccess, decodeText } from './file-access.js';
 import { nodeHost, type Host } from './host.js';
-import { substitute } from './interpolation/template.js';
+import { substitute } from '../parse/template.js';
 import type { LoadOptions } from './options.js';
 import { chooseProjectName, type NameCandidate } from './project-name.js';
 import { hasConfigMapVolumeLabel, loadBindFileContents } from './bind-files.js';

@@ -43,4 +43,5 @@ export {
   type SourceLocation,
 } from './diagnostics/diagnostic.js';
 export type * from './ir/types.js';
-export { Sensitive, sortedNames } from './ir/types.js';
+export { Sensitive } from './ir/sensitive.js';
+export { sortedNames } from './util/strings.js';

@@ -3,14 +3,13 @@
  * environment, ports, security context, DNS, host aliases, resources, probes.
  */
 import type { Service } from '../../ir/types.js';
-import { sortedNames } from '../../ir/types.js';
 import { hasOwnKeys } from '../../util/objects.js';
 import type { KubeContext } from './context.js';
 import { dnsLabel, portName } from './names.js';
 import { probes } from './probes.js';
 import { cpuQuantity, memoryQuantity } from './quantities.js';
 import type { Mount } from './storage.js';
-import { sortByString, sortStrings } from '../../util/strings.js';
+import { sortByString, sortedNames, sortStrings } from '../../util/strings.js';
 
 type Out = Record<string, unknown>;
 

@@ -4,8 +4,7 @@
  * and one Service per network alias.
  */
 import type { Service } from '../../ir/types.js';
-import { sortedNames } from '../../ir/types.js';
-import { sortStrings } from '../../util/strings.js';
+import { sortedNames, sortStrings } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 import { lowerProtocol } from './container.js';
 import type { ServiceSettings } from './extension.js';

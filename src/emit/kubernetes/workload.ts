@@ -3,7 +3,8 @@
  * and for services Compose does not restart; a StatefulSet when asked. Update settings map to rolling-update
  * parameters; a service with a ReadWriteOnce claim is recreated, not rolled, so an update does not deadlock.
  */
-import { sortedNames, type Service } from '../../ir/types.js';
+import type { Service } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import { hasOwnKeys, setOwn } from '../../util/objects.js';
 import type { KubeContext } from './context.js';
 import type { ServiceSettings } from './extension.js';

@@ -4,7 +4,8 @@
  * by a printed command (the value is never written); configs from content or variables become files beside the
  * stack file.
  */
-import { sortedNames, type Project } from '../../ir/types.js';
+import type { Project } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import type { SwarmContext } from './context.js';
 
 type Out = Record<string, unknown>;

@@ -25,7 +25,8 @@ export { convertOverlays, ENVIRONMENT_NAME, type OverlayConversions } from './ov
 export { emitCompose } from './emit/compose/index.js';
 export type { KubernetesObject, KubernetesOptions, SecretSource } from './emit/kubernetes/index.js';
 export type { SwarmOptions, SwarmResult, SwarmVersion } from './emit/swarm/index.js';
-export { render, type RenderOptions, type RenderedFiles, type Layout } from './render/render.js';
+export { render, type RenderOptions, type Layout } from './render/render.js';
+export type { RenderedFiles } from './render/files.js';
 export type { KustomizeInput } from './render/kustomize.js';
 export type { HelmInput } from './render/helm/index.js';
 export { check, checkFile, type CheckResult, type ChangedFile } from './render/check.js';
@@ -42,4 +43,5 @@ export {
   type SourceLocation,
 } from './diagnostics/diagnostic.js';
 export type * from './ir/types.js';
-export { Sensitive, sortedNames } from './ir/types.js';
+export { Sensitive } from './ir/sensitive.js';
+export { sortedNames } from './util/strings.js';

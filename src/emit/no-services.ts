@@ -4,7 +4,8 @@
  */
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { entryLocation } from '../diagnostics/locations.js';
-import { sortedNames, type Project } from '../ir/types.js';
+import type { Project } from '../ir/types.js';
+import { sortedNames } from '../util/strings.js';
 
 /** The warning for a project with no enabled service, or undefined when there is something to convert. */
 export function noServicesWarning(project: Project): Diagnostic | undefined {

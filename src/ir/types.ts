@@ -13,7 +13,7 @@
  * files, secret and config files, build contexts) is stored relative to `projectDir`, in POSIX form starting with
  * `./` or `../`, so that output is the same on every machine. Absolute paths stay absolute.
  */
-import { sortStrings } from '../util/strings.js';
+import type { Sensitive } from './sensitive.js';
 
 /** Bytes, as an integer. `512m` is 536870912. `-1` means unlimited where Compose allows it. */
 export type ByteSize = number;
@@ -23,39 +23,6 @@ export type Duration = number;
 
 /** Extension fields (`x-*`) as the user wrote them, after interpolation. */
 export type Extensions = Record<string, unknown>;
-
-/**
- * A value that must never be printed: the content of a secret. Its `toJSON` and `toString` return a placeholder,
- * so a secret cannot reach a log, a report or `config` output by accident; only {@link Sensitive.reveal} gives the
- * bytes, and only an emitter asked to inline secrets calls it.
- */
-export class Sensitive {
-  readonly #bytes: Uint8Array;
-  /** Wraps the bytes of a secret. */
-  constructor(bytes: Uint8Array) {
-    this.#bytes = bytes;
-  }
-  /** The secret's bytes. Call only when the user asked for the value to be written out. */
-  reveal(): Uint8Array {
-    return this.#bytes;
-  }
-  /** The size in bytes, which is safe to print. */
-  get length(): number {
-    return this.#bytes.length;
-  }
-  /** A placeholder, never the value. */
-  toJSON(): string {
-    return '<redacted>';
-  }
-  /** A placeholder, never the value. */
-  toString(): string {
-    return '<redacted>';
-  }
-  /** A placeholder for `util.inspect` and `console.log`. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return 'Sensitive <redacted>';
-  }
-}
 
 /** The whole project after loading. */
 export interface Project {
@@ -492,10 +459,4 @@ export interface Model {
   context_size?: number;
   runtime_flags?: string[];
   extensions: Extensions;
-}
-
-/** Names of a record in a stable order (code-point order, not locale order). */
-export function sortedNames(record: Record<string, unknown>): string[] {
-  // Emitters sort several small records of every service; see sortStrings for why not the built-in sort.
-  return sortStrings(Object.keys(record));
 }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseDotenv } from './dotenv/parse.js';
+import { parseDotenv } from '../parse/dotenv.js';
 import { decodeText, type FileAccess } from './file-access.js';
 import { displayPath } from './discover.js';
 

@@ -9,10 +9,9 @@ import { copyLocations, entryLocation, keyLocation } from '../diagnostics/locati
 import { isPlainObject, setOwn, type PlainObject } from '../util/objects.js';
 import { mergeService } from './merge/merge.js';
 import { rebasePath, rebaseService } from './rebase-paths.js';
-import { displayFor, parseDocuments, withoutKey, type LoadSession, type UnitContext } from './unit.js';
+import { displayFor, mergeDocuments, parseDocuments, withoutKey, type LoadSession, type UnitContext } from './document.js';
 import { decodeText } from './file-access.js';
 import { interpolateModel } from './interpolation/interpolate-tree.js';
-import { mergeDocuments } from './unit.js';
 
 /** Services of one file, with the directory their paths are relative to. */
 interface ServiceScope {

@@ -11,7 +11,7 @@ import { addEnvFiles } from './environment.js';
 import { enforceUnicity } from './merge/unicity.js';
 import { mergeModels } from './merge/merge.js';
 import { rebaseModelPaths } from './rebase-paths.js';
-import { displayFor, loadFiles, withoutKey, type LoadSession, type UnitContext } from './unit.js';
+import { displayFor, withoutKey, type LoadSession, type LoadUnitFiles, type UnitContext } from './document.js';
 
 interface IncludeEntry {
   paths: string[];
@@ -19,8 +19,11 @@ interface IncludeEntry {
   envFiles?: string[];
 }
 
-/** Loads the document's `include` entries beneath it and returns the document without `include`. */
-export function applyIncludes(session: LoadSession, model: unknown, unit: UnitContext): unknown {
+/**
+ * Loads the document's `include` entries beneath it and returns the document without `include`. `loadFiles` runs
+ * each included file through the same per-document steps (`unit.ts`), which in turn apply that file's includes.
+ */
+export function applyIncludes(session: LoadSession, model: unknown, unit: UnitContext, loadFiles: LoadUnitFiles): unknown {
   if (!isPlainObject(model) || model.include === undefined) return model;
   const entries = model.include;
   const rest = withoutKey(model, 'include');
@@ -36,7 +39,7 @@ export function applyIncludes(session: LoadSession, model: unknown, unit: UnitCo
       session.diagnostics.push(error('INCLUDE_INVALID', 'an include entry must be a path or a mapping with `path`', where));
       return;
     }
-    const included = loadInclude(session, entry, unit, where);
+    const included = loadInclude(session, entry, unit, where, loadFiles);
     if (included === undefined) return;
     base = base === undefined ? included : collect(session, mergeModels(base, included));
   });
@@ -71,6 +74,7 @@ function loadInclude(
   entry: IncludeEntry,
   unit: UnitContext,
   where: ReturnType<typeof entryLocation>,
+  loadFiles: LoadUnitFiles,
 ): unknown | undefined {
   const files = entry.paths.map((p) => path.resolve(unit.dir, p));
   const cycleAt = files.find((f) => session.includeStack.includes(f));

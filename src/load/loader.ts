@@ -19,12 +19,13 @@ import { discoverComposeFiles, type ComposeFileRef } from './discover.js';
 import { addEnvFiles, envFileCandidates, processEnvironment, type EnvMap } from './environment.js';
 import { createFileAccess, decodeText } from './file-access.js';
 import { nodeHost, type Host } from './host.js';
-import { substitute } from './interpolation/template.js';
+import { substitute } from '../parse/template.js';
 import type { LoadOptions } from './options.js';
 import { chooseProjectName, type NameCandidate } from './project-name.js';
 import { statBindSources } from './bind-sources.js';
 import { hasConfigMapVolumeLabel, loadBindFileContents } from './bind-files.js';
-import { mergeDocuments, parseDocuments, processDocument, type LoadSession } from './unit.js';
+import { mergeDocuments, parseDocuments, type LoadSession } from './document.js';
+import { processDocument } from './unit.js';
 import { error } from '../diagnostics/diagnostic.js';
 
 /** The outcome of {@link load}: the project when it loaded without errors, and every finding either way. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { readManifest } from './output-directory.js';
-import type { RenderedFiles } from './render.js';
+import type { RenderedFiles } from './files.js';
 import { compareStrings } from '../util/strings.js';
 
 /** One changed file and its unified diff (from what is on disk to what would be written). */

@@ -11,7 +11,7 @@
  */
 import type { KubernetesObject } from '../emit/kubernetes/index.js';
 import { diffJson } from './json-patch.js';
-import { GENERATED_HEADER, objectFileName, type RenderedFiles } from './render.js';
+import { GENERATED_HEADER, objectFileName, type RenderedFiles } from './files.js';
 import { toYaml } from './yaml.js';
 
 /** An object's identity within one namespace-scoped stream. */

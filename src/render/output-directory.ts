@@ -8,7 +8,7 @@
  */
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RenderedFiles } from './render.js';
+import type { RenderedFiles } from './files.js';
 
 /** The manifest of generated files kept in every output directory. */
 export const MANIFEST_FILE = '.stackport-manifest';

@@ -51,3 +51,9 @@ export function sortByString<T>(items: T[], keyOf: (item: T) => string): T[] {
   }
   return items;
 }
+
+/** Names of a record in a stable order (code-point order, not locale order). */
+export function sortedNames(record: Record<string, unknown>): string[] {
+  // Emitters sort several small records of every service; see sortStrings for why not the built-in sort.
+  return sortStrings(Object.keys(record));
+}

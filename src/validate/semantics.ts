@@ -5,7 +5,8 @@
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { entryLocation } from '../diagnostics/locations.js';
-import { sortedNames, type Project, type Service, type ServiceFileRef } from '../ir/types.js';
+import type { Project, Service, ServiceFileRef } from '../ir/types.js';
+import { sortedNames } from '../util/strings.js';
 
 /** Checks a normalized project. */
 export function checkProject(project: Project): Diagnostic[] {

@@ -13,7 +13,7 @@ import type { KubernetesObject } from '../../src/emit/kubernetes/index.js';
 import { load } from '../../src/load/loader.js';
 import { renderHelm } from '../../src/render/helm/index.js';
 import { splitImage } from '../../src/render/helm/image.js';
-import type { RenderedFiles } from '../../src/render/render.js';
+import type { RenderedFiles } from '../../src/render/files.js';
 import { corpusComposeFiles } from '../helpers/corpus.js';
 import { inBatches, realToolsUnavailable, runTool, writeTree } from '../helpers/real-tools.js';
 import { warnIfNoShared } from '../helpers/shared.js';

@@ -3,7 +3,8 @@
  * made machine-independent (paths stay relative to the project directory) and never containing a secret value.
  */
 import type { Extensions, Project, Service } from '../../ir/types.js';
-import { Sensitive, sortedNames } from '../../ir/types.js';
+import { Sensitive } from '../../ir/sensitive.js';
+import { sortedNames } from '../../util/strings.js';
 import { formatDuration } from '../../ir/values/duration.js';
 
 /** Fields whose IR value is a duration in milliseconds; Compose writes them as Go duration strings. */

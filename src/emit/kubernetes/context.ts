@@ -1,8 +1,9 @@
 /** What the Kubernetes emitter's steps share: options, the project, names, and diagnostics at the user's keys. */
 import { error, info, warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { entryLocation } from '../../diagnostics/locations.js';
-import { sortedNames, type Project, type Service } from '../../ir/types.js';
-import { containerPortList, type ContainerPort } from './container.js';
+import type { Project, Service } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
+import { containerPortList, type ContainerPort } from './container-ports.js';
 import { hasOwnKeys } from '../../util/objects.js';
 import { dnsLabel, isAlphanumeric, isKeyCharacter } from './names.js';
 import type { KubernetesOptions, SecretSource } from './types.js';

@@ -3,7 +3,7 @@
  * an init container per dependency waits until the dependency's Service answers on its first port.
  */
 import type { Service } from '../../ir/types.js';
-import { sortedNames } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 import { dnsLabel } from './names.js';
 import { serviceName } from './services.js';

@@ -1,6 +1,6 @@
 /** Ingresses and NetworkPolicies. */
 import type { Service } from '../../ir/types.js';
-import { sortedNames } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';

@@ -3,7 +3,7 @@
  * `--secrets inline` asks for them: by default the workload references the Secret and stackport says how to create
  * it. External secrets and configs are referenced and never emitted.
  */
-import { sortedNames } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 import { configMapOf, dnsKey, fileObjectName } from './storage.js';
 import type { KubernetesObject } from './types.js';

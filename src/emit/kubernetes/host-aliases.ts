@@ -4,8 +4,7 @@
  * reject the whole workload, so such an entry is left out with a warning that says what to use instead.
  */
 import type { Service } from '../../ir/types.js';
-import { sortedNames } from '../../ir/types.js';
-import { sortStrings } from '../../util/strings.js';
+import { sortedNames, sortStrings } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 
 /** The pod's `hostAliases`, one per IP address, or undefined when no entry is usable. */

@@ -4,7 +4,8 @@
  * left out.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { sortedNames, type Project, type Service } from '../../ir/types.js';
+import type { Project, Service } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import { container, envFileData, podSettings } from './container.js';
 import { KubeContext } from './context.js';
 import { dependencyInitContainers } from './dependencies.js';

@@ -3,7 +3,8 @@
  * `internal`, fixed addresses. Each is reported where it was written, with what to do instead, so none is passed
  * over in silence.
  */
-import { sortedNames, type Service } from '../../ir/types.js';
+import type { Service } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 
 /** Reports the top-level networks' and volumes' options and the services' per-network address settings. */

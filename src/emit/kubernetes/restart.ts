@@ -4,7 +4,8 @@
  * changed once applied, so a service that serves ports stays a Deployment (with a warning) unless another service
  * waits for it to complete. The table is in README's Kubernetes section.
  */
-import { sortedNames, type Project, type Service } from '../../ir/types.js';
+import type { Project, Service } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 
 /** The restart condition a service asks for: `restart`, else `deploy.restart_policy.condition`, else undefined. */

@@ -6,10 +6,9 @@
  * `<service>-published` carries the published ports, as a LoadBalancer (or NodePort) Service.
  */
 import type { Port, Service } from '../../ir/types.js';
-import { sortedNames } from '../../ir/types.js';
-import { sortStrings } from '../../util/strings.js';
+import { sortedNames, sortStrings } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
-import { lowerProtocol } from './container.js';
+import { lowerProtocol } from './container-ports.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel, isQualifiedName, portName } from './names.js';
 import type { KubernetesObject } from './types.js';

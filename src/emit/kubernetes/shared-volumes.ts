@@ -3,7 +3,8 @@
  * must share one claim: a StatefulSet's claim template would give each service (and each replica) a copy of its
  * own, splitting the data. Also the warning for several replicas on one ReadWriteOnce claim.
  */
-import { sortedNames, type Project, type Service } from '../../ir/types.js';
+import type { Project, Service } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 import type { ServiceStorage } from './storage.js';
 

@@ -4,7 +4,8 @@
  * StatefulSet when asked. Update settings map to rolling-update
  * parameters; a service with a ReadWriteOnce claim is recreated, not rolled, so an update does not deadlock.
  */
-import { sortedNames, type Service } from '../../ir/types.js';
+import type { Service } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import { hasOwnKeys, setOwn } from '../../util/objects.js';
 import type { KubeContext } from './context.js';
 import type { ServiceSettings } from './extension.js';

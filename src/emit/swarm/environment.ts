@@ -6,7 +6,8 @@
  * file (the container then lacks it, as under Compose, unless the image itself sets it), and an empty value, which
  * the stack format cannot protect, is reported with the command that deploys it safely.
  */
-import { sortedNames, type Service } from '../../ir/types.js';
+import type { Service } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import type { SwarmContext } from './context.js';
 
 type Out = Record<string, unknown>;

@@ -4,7 +4,8 @@
  * secrets whose values must never be written). Reads only the IR.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { sortedNames, type Project } from '../../ir/types.js';
+import type { Project } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import { SwarmContext, type SwarmOptions } from './context.js';
 import { convertConfigs, convertNetworks, convertSecrets, convertVolumes } from './resources.js';
 import { convertService } from './service.js';

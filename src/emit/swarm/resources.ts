@@ -5,7 +5,8 @@
  * variables become external secrets created by a printed command (the value is never written); configs from
  * content or variables become files beside the stack file.
  */
-import { sortedNames, type Project } from '../../ir/types.js';
+import type { Project } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import type { SwarmContext } from './context.js';
 import { contentHash, contentName } from './names.js';
 import { supports } from './versions.js';

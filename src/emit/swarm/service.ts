@@ -5,7 +5,7 @@
  */
 import { formatDuration } from '../../ir/values/duration.js';
 import type { Deploy, Port, Service, ServiceVolume } from '../../ir/types.js';
-import { sortedNames } from '../../ir/types.js';
+import { sortedNames } from '../../util/strings.js';
 import { error } from '../../diagnostics/diagnostic.js';
 import { keyLocation } from '../../diagnostics/locations.js';
 import type { SwarmContext } from './context.js';

@@ -3,7 +3,7 @@
  * the combination Compose puts in the container.
  */
 import { isPlainObject, setOwn } from '../../util/objects.js';
-import { resolveServiceEnvironment, type EnvFileText } from '../../load/dotenv/resolve-service-env.js';
+import { resolveServiceEnvironment, type EnvFileText } from './resolve-service-env.js';
 import type { EnvFile, Service } from '../types.js';
 import { booleanFrom, keyValueRecord, text, type Normalizer } from './context.js';
 

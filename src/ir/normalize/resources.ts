@@ -4,7 +4,8 @@
  * and configs read (secrets wrapped so they cannot be printed by accident) (§13, §14, §17.2).
  */
 import { isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
-import { Sensitive, type Config, type Model, type Network, type Secret, type Volume } from '../types.js';
+import type { Config, Model, Network, Secret, Volume } from '../types.js';
+import { Sensitive } from '../sensitive.js';
 import { booleanFrom, extensionsOf, mapping, numberFrom, stringList, stringRecord, type Normalizer } from './context.js';
 
 /** Normalizes every entry of a top-level section with `normalizeOne`. */

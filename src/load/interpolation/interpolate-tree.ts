@@ -9,7 +9,7 @@ import { copyLocations, entryLocation } from '../../diagnostics/locations.js';
 import { isOverride, isReset, OverrideTag } from '../../parse/tags.js';
 import { copyFirstEntries, isPlainObject, setOwn, type PlainObject } from '../../util/objects.js';
 import { CAST_ROOT, castKind, castStep, castString, type CastCursor, type CastKind } from './casts.js';
-import { substitute, type Lookup } from './template.js';
+import { substitute, type Lookup } from '../../parse/template.js';
 
 /** Options for {@link interpolateModel}. */
 export interface InterpolateOptions {

@@ -4,7 +4,7 @@
  * documented values.yaml. Rendering the chart with its default values gives exactly the plain conversion.
  */
 import type { KubernetesObject, SecretSource } from '../../emit/kubernetes/index.js';
-import { GENERATED_HEADER, objectFileName, type RenderedFiles } from '../render.js';
+import { GENERATED_HEADER, objectFileName, type RenderedFiles } from '../files.js';
 import { toYaml } from '../yaml.js';
 import { parametrize, quoted, type ChartValues, type TemplatedObject } from './parametrize.js';
 import { templateText } from './slots.js';

@@ -4,7 +4,8 @@
  * the emitter turns into a Service of that name. `depends_on` entries follow the rename.
  */
 import { copyLocations } from '../../../diagnostics/locations.js';
-import { sortedNames, type Project, type Service } from '../../../ir/types.js';
+import type { Project, Service } from '../../../ir/types.js';
+import { sortedNames } from '../../../util/strings.js';
 import { isDnsLabel } from '../names.js';
 
 const LABEL = 'kompose.service.name_override';

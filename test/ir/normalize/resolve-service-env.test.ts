@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveServiceEnvironment } from '../../../src/load/dotenv/resolve-service-env.js';
+import { resolveServiceEnvironment } from '../../../src/ir/normalize/resolve-service-env.js';
 import { HAVE_SHARED, sharedPath, warnIfNoShared } from '../../helpers/shared.js';
 
 const projectEnv: Record<string, string> = { FOO: 'FOO_from_os.env', QIX: 'QIX_from_os.env' };

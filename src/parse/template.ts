@@ -1,7 +1,8 @@
 /**
  * Compose's variable substitution in one string (compose-semantics §3.1-3.2): `$VAR`, `${VAR}`, `${VAR:-d}`,
  * `${VAR-d}`, `${VAR:?msg}`, `${VAR?msg}`, `${VAR:+alt}`, `${VAR+alt}`, nested and lazily substituted defaults,
- * and `$$` for a literal `$`. A `$` that starts none of these is kept as written.
+ * and `$$` for a literal `$`. A `$` that starts none of these is kept as written. A text syntax shared by compose
+ * files (`load/interpolation/`) and env files (`dotenv.ts`), so it sits in `parse/`, below both readers.
  */
 
 /** Looks a variable up; undefined when unset. */

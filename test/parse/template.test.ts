@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { substitute } from '../../../src/load/interpolation/template.js';
+import { substitute } from '../../src/parse/template.js';
 
 const env: Record<string, string> = { FOO: 'first', BAR: '', JSON: '{"json":2}' };
 const lookup = (name: string) => env[name];

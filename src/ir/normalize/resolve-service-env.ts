@@ -5,8 +5,8 @@
  */
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { hasOwn, setOwn } from '../../util/objects.js';
-import type { Lookup } from '../interpolation/template.js';
-import { parseDotenv } from './parse.js';
+import type { Lookup } from '../../parse/template.js';
+import { parseDotenv } from '../../parse/dotenv.js';
 
 /** An env file already read: its path as shown in diagnostics, its format, and its text. */
 export interface EnvFileText {

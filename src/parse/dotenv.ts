@@ -2,10 +2,11 @@
  * The `.env` / `env_file` format as Compose reads it (compose-semantics §4): `KEY=VALUE` or `KEY: VALUE`, an
  * optional `export`, single quotes literal, double quotes with C-like escapes, unquoted values with ` #` comments,
  * bare keys inherited from the lookup, and interpolation in unquoted and double-quoted values. The `raw` format is
- * docker's plain `KEY=VALUE` file: values taken as written.
+ * docker's plain `KEY=VALUE` file: values taken as written. Read by the loader (the project `.env`, include
+ * `env_file`s) and by the IR (a service's `env_file`), so it sits in `parse/`, below both.
  */
-import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { substitute, type Lookup } from '../interpolation/template.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { substitute, type Lookup } from './template.js';
 
 /** Options for {@link parseDotenv}. */
 export interface DotenvOptions {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDotenv } from '../../../src/load/dotenv/parse.js';
-import { HAVE_SHARED, sharedPath, warnIfNoShared } from '../../helpers/shared.js';
+import { parseDotenv } from '../../src/parse/dotenv.js';
+import { HAVE_SHARED, sharedPath, warnIfNoShared } from '../helpers/shared.js';
 
 const none = () => undefined;
 function map(text: string, lookup: (n: string) => string | undefined = none): Record<string, string> {

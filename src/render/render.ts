@@ -3,7 +3,7 @@
  * (or comparing them with what is on disk) is a separate step, so the same map serves stdout, `-o DIR` and `--check`.
  */
 import type { Conversion, KubernetesConversion, SwarmConversion } from '../convert.js';
-import type { KubernetesObject } from '../emit/kubernetes/index.js';
+import type { KubernetesList, KubernetesObject } from '../emit/kubernetes/index.js';
 import { GENERATED_HEADER, STREAM_FILE, objectFileName, type RenderedFiles } from './files.js';
 import { renderHelm } from './helm/index.js';
 import { renderKustomize, type KustomizeInput } from './kustomize.js';
@@ -58,6 +58,6 @@ function renderSwarm(conversion: SwarmConversion, options: RenderOptions): Rende
 }
 
 /** Kubernetes' convention for several objects in one JSON document. */
-function asList(objects: readonly KubernetesObject[]): unknown {
+function asList(objects: readonly KubernetesObject[]): KubernetesList {
   return { apiVersion: 'v1', kind: 'List', items: objects };
 }

@@ -16,7 +16,21 @@ import { securityOptions } from './security-options.js';
 import { hostAliases } from './host-aliases.js';
 import { requestWithinLimit } from './resources.js';
 
-type Out = Record<string, unknown>;
+import type {
+  V1Capabilities,
+  V1Container,
+  V1ContainerPort,
+  V1EnvVar,
+  V1PodDNSConfig,
+  V1PodSecurityContext,
+  V1PodSpec,
+  V1ResourceRequirements,
+  V1SecurityContext,
+  V1VolumeMount,
+} from '@kubernetes/client-node';
+
+/** The pod spec's fields that {@link podSettings} sets: everything but the containers. */
+export type PodSettings = Omit<V1PodSpec, 'containers'>;
 
 /** The image of a service; a build-only service gets the tag Compose would build. */
 export function imageOf(c: KubeContext, s: Service): string {
@@ -43,9 +57,9 @@ function escapeAll(args: string[]): string[] {
 
 /**
  * Builds the container. `envFromConfigMap` names the env-file ConfigMap, if any. The parts are worked out in the
- * order their diagnostics are reported in, then assembled in code-point key order, the order they print in.
+ * order their diagnostics are reported in.
  */
-export function container(c: KubeContext, s: Service, mounts: Mount[], envFromConfigMap: string | undefined): Out {
+export function container(c: KubeContext, s: Service, mounts: Mount[], envFromConfigMap: string | undefined): V1Container {
   const image = imageOf(c, s);
   const env = environment(s, envFromConfigMap !== undefined);
   const ports = containerPorts(c, s);
@@ -53,16 +67,14 @@ export function container(c: KubeContext, s: Service, mounts: Mount[], envFromCo
   const pullPolicy = imagePullPolicy(c, s);
   const resources = containerResources(c, s);
   const probe = probes(s.healthcheck);
-  const out: Out = {};
+  const out: V1Container = { image, name: dnsLabel(s.name) };
   const run = commandAndArgs(c, s, escapeAll);
   if (run.args !== undefined) out.args = run.args;
   if (run.command !== undefined) out.command = run.command;
   if (env.length > 0) out.env = env;
   if (envFromConfigMap !== undefined) out.envFrom = [{ configMapRef: { name: envFromConfigMap } }];
-  out.image = image;
   if (pullPolicy !== undefined) out.imagePullPolicy = pullPolicy;
   if (probe.livenessProbe !== undefined) out.livenessProbe = probe.livenessProbe;
-  out.name = dnsLabel(s.name);
   if (ports.length > 0) out.ports = ports;
   if (probe.readinessProbe !== undefined) out.readinessProbe = probe.readinessProbe;
   if (resources !== undefined) out.resources = resources;
@@ -76,19 +88,19 @@ export function container(c: KubeContext, s: Service, mounts: Mount[], envFromCo
 }
 
 /** The mounts by path (a stable sort: two mounts at one path keep their order). */
-function volumeMounts(mounts: Mount[]): Out[] {
-  const out: Out[] = [];
+function volumeMounts(mounts: Mount[]): V1VolumeMount[] {
+  const out: V1VolumeMount[] = [];
   for (let i = 0; i < mounts.length; i++) out.push(mounts[i]!.mount);
-  return sortByString(out, (m) => String(m.mountPath));
+  return sortByString(out, (m) => m.mountPath);
 }
 
 /**
  * With env files, their variables come from a ConfigMap (`envFrom`) and only the declared entries are listed;
  * `env` wins over `envFrom` in Kubernetes as `environment` wins over `env_file` in Compose.
  */
-function environment(s: Service, fromConfigMap: boolean): Out[] {
+function environment(s: Service, fromConfigMap: boolean): V1EnvVar[] {
   const source = fromConfigMap ? s.environment_declared : s.environment;
-  const out: Out[] = [];
+  const out: V1EnvVar[] = [];
   const names = sortedNames(source);
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
@@ -109,9 +121,9 @@ export function envFileData(s: Service): Record<string, string> {
   return out;
 }
 
-function containerPorts(c: KubeContext, s: Service): Out[] {
+function containerPorts(c: KubeContext, s: Service): V1ContainerPort[] {
   const taken = new Set<string>();
-  const out: Out[] = [];
+  const out: V1ContainerPort[] = [];
   const list = c.containerPorts(s);
   for (let i = 0; i < list.length; i++) {
     const p = list[i]!;
@@ -128,9 +140,9 @@ function containerPorts(c: KubeContext, s: Service): Out[] {
 
 
 /** The container's security context, or undefined when the service sets nothing it holds. */
-function securityContext(c: KubeContext, s: Service): Out | undefined {
+function securityContext(c: KubeContext, s: Service): V1SecurityContext | undefined {
   const options = securityOptions(c, s);
-  const out: Out = {};
+  const out: V1SecurityContext = {};
   if (options.allowPrivilegeEscalation !== undefined) out.allowPrivilegeEscalation = options.allowPrivilegeEscalation;
   if (options.appArmorProfile !== undefined) out.appArmorProfile = options.appArmorProfile;
   if (s.user !== undefined) {
@@ -148,7 +160,7 @@ function securityContext(c: KubeContext, s: Service): Out | undefined {
   const add = s.cap_add ?? [];
   const drop = s.cap_drop ?? [];
   if (add.length > 0 || drop.length > 0) {
-    const capabilities: Out = {};
+    const capabilities: V1Capabilities = {};
     if (add.length > 0) capabilities.add = add.map(capability);
     if (drop.length > 0) capabilities.drop = drop.map(capability);
     out.capabilities = capabilities;
@@ -181,7 +193,7 @@ function cpuAtLeastOneMilli(c: KubeContext, s: Service, cpus: number): string {
 }
 
 /** Limits and requests in human quantities, from deploy.resources or the legacy service keys; undefined for none. */
-function containerResources(c: KubeContext, s: Service): Out | undefined {
+function containerResources(c: KubeContext, s: Service): V1ResourceRequirements | undefined {
   const limits: Record<string, string> = {};
   const requests: Record<string, string> = {};
   const l = s.deploy?.resources?.limits;
@@ -199,7 +211,7 @@ function containerResources(c: KubeContext, s: Service): Out | undefined {
   const hasLimits = hasOwnKeys(limits);
   const hasRequests = hasOwnKeys(requests);
   if (!hasLimits && !hasRequests) return undefined;
-  const out: Out = {};
+  const out: V1ResourceRequirements = {};
   if (hasLimits) out.limits = limits;
   if (hasRequests) out.requests = requests;
   return out;
@@ -212,14 +224,14 @@ function addGpus(c: KubeContext, s: Service, request: { count?: number }, limits
 
 /**
  * Pod-level settings: sysctls, groups, hostname, host aliases, DNS, grace period, platform. Worked out in the
- * order their diagnostics are reported in, and assembled in code-point key order.
+ * order their diagnostics are reported in.
  */
-export function podSettings(c: KubeContext, s: Service): Out {
+export function podSettings(c: KubeContext, s: Service): PodSettings {
   const security = podSecurity(c, s);
   if (s.domainname !== undefined) {
     c.report('info', 'K8S_DOMAINNAME', `services.${s.name}.domainname becomes the pod subdomain; it resolves only through a headless Service of that name`, s, 'domainname');
   }
-  const out: Out = {};
+  const out: PodSettings = {};
   const dns = dnsConfig(s);
   if (dns !== undefined) out.dnsConfig = dns;
   // Compose injects no `<SERVICE>_PORT=tcp://...` variables; Kubernetes' would break apps that read such a name.
@@ -271,7 +283,7 @@ function reportUnsafeSysctls(c: KubeContext, s: Service): void {
 }
 
 /** The pod security context (sysctls and numeric supplemental groups), or undefined for none. */
-function podSecurity(c: KubeContext, s: Service): Out | undefined {
+function podSecurity(c: KubeContext, s: Service): V1PodSecurityContext | undefined {
   const groups: number[] = [];
   let named = false;
   for (const g of s.group_add ?? []) {
@@ -281,17 +293,17 @@ function podSecurity(c: KubeContext, s: Service): Out | undefined {
   if (named) c.report('warning', 'K8S_USER_NAME', `services.${s.name}.group_add: group names are left out; Kubernetes needs numeric IDs`, s, 'group_add');
   const hasSysctls = s.sysctls !== undefined && hasOwnKeys(s.sysctls);
   if (groups.length === 0 && !hasSysctls) return undefined;
-  const security: Out = {};
+  const security: V1PodSecurityContext = {};
   if (groups.length > 0) security.supplementalGroups = groups;
   if (hasSysctls) {
     reportUnsafeSysctls(c, s);
-    security.sysctls = sortedNames(s.sysctls!).map((name) => ({ name, value: s.sysctls![name] }));
+    security.sysctls = sortedNames(s.sysctls!).map((name) => ({ name, value: s.sysctls![name]! }));
   }
   return security;
 }
 
-function dnsConfig(s: Service): Out | undefined {
-  const dns: Out = {};
+function dnsConfig(s: Service): V1PodDNSConfig | undefined {
+  const dns: V1PodDNSConfig = {};
   if (s.dns !== undefined && s.dns.length > 0) dns.nameservers = s.dns;
   if (s.dns_opt !== undefined && s.dns_opt.length > 0) {
     dns.options = s.dns_opt.map((o) => {

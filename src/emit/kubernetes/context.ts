@@ -6,7 +6,7 @@ import { sortedNames } from '../../util/strings.js';
 import { containerPortList, type ContainerPort } from './container-ports.js';
 import { hasOwnKeys } from '../../util/objects.js';
 import { dnsLabel, isAlphanumeric, isKeyCharacter } from './names.js';
-import type { KubernetesOptions, SecretSource } from './types.js';
+import type { KubernetesOptions, ObjectMeta, SecretSource } from './types.js';
 
 /** The emitter's running state, and the per-project facts its steps would otherwise each work out again. */
 export class KubeContext {
@@ -61,23 +61,16 @@ export class KubeContext {
     return label;
   }
 
-  /**
-   * The metadata every object gets: name, namespace, and the standard labels. Keys are added in code-point order,
-   * the order the printer writes them in, so it need not sort them.
-   */
-  metadata(name: string, component: string | undefined, extra: { labels?: Record<string, string>; annotations?: Record<string, string> } = {}) {
+  /** The metadata every object gets: name, namespace, and the standard labels. */
+  metadata(name: string, component: string | undefined, extra: { labels?: Record<string, string>; annotations?: Record<string, string> } = {}): ObjectMeta {
     let labels = this.standardLabels(component);
     if (extra.labels !== undefined && hasOwnKeys(extra.labels)) labels = { ...labels, ...extra.labels };
-    const metadata: { annotations?: Record<string, string>; labels: Record<string, string>; name: string; namespace?: string } =
-      extra.annotations !== undefined && hasOwnKeys(extra.annotations) ? { annotations: extra.annotations, labels, name } : { labels, name };
+    const metadata: ObjectMeta = extra.annotations !== undefined && hasOwnKeys(extra.annotations) ? { annotations: extra.annotations, labels, name } : { labels, name };
     if (this.options.namespace) metadata.namespace = this.options.namespace;
     return metadata;
   }
 
-  /**
-   * The `app.kubernetes.io/*` labels: `name` is the Compose service (absent for objects the project shares), in
-   * code-point key order.
-   */
+  /** The `app.kubernetes.io/*` labels: `name` is the Compose service (absent for objects the project shares). */
   standardLabels(component: string | undefined): Record<string, string> {
     if (component === undefined) return { 'app.kubernetes.io/managed-by': 'stackport', 'app.kubernetes.io/part-of': this.partOf };
     return { 'app.kubernetes.io/managed-by': 'stackport', 'app.kubernetes.io/name': labelValue(component), 'app.kubernetes.io/part-of': this.partOf };

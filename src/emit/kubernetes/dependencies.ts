@@ -7,13 +7,14 @@ import { sortedNames } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 import { dnsLabel } from './names.js';
 import { serviceName } from './services.js';
+import type { V1Container } from '@kubernetes/client-node';
 
 /** A small, pinned image with `nc`, for the wait init containers. */
 export const DEFAULT_WAIT_IMAGE = 'busybox:1.36.1';
 
 /** Init containers for `--depends-on wait`, or none (with reports) otherwise. */
-export function dependencyInitContainers(c: KubeContext, s: Service): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
+export function dependencyInitContainers(c: KubeContext, s: Service): V1Container[] {
+  const out: V1Container[] = [];
   const deps = sortedNames(s.depends_on);
   for (let i = 0; i < deps.length; i++) {
     const dep = deps[i]!;

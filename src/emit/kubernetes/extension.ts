@@ -5,6 +5,7 @@
 import { isPlainObject } from '../../util/objects.js';
 import type { Service, Volume } from '../../ir/types.js';
 import type { KubeContext } from './context.js';
+import type { V1Toleration } from '@kubernetes/client-node';
 import { komposeService, komposeVolume, type HpaMetric, type IngressSetting, type KomposeService } from './kompose/service.js';
 
 export type { IngressSetting } from './kompose/service.js';
@@ -18,7 +19,7 @@ export interface ServiceSettings {
   labels: Record<string, string>;
   annotations: Record<string, string>;
   nodeSelector?: Record<string, string>;
-  tolerations?: unknown[];
+  tolerations?: V1Toleration[];
   serviceAccount?: string;
   imagePullSecrets?: string[];
   /** What the service's Kompose labels ask for (the fields above already merge them in). */
@@ -69,7 +70,8 @@ export function serviceSettings(c: KubeContext, s: Service): ServiceSettings {
     settings.autoscaling = { min, max: Math.max(num(auto.max) ?? Math.max(min, 1), min), metrics };
   } else if (kompose.autoscaling) settings.autoscaling = kompose.autoscaling;
   if (isPlainObject(x.nodeSelector)) settings.nodeSelector = stringMap(x.nodeSelector);
-  if (Array.isArray(x.tolerations)) settings.tolerations = x.tolerations;
+  // The schema (schemas/x-kubernetes) has already checked each toleration's fields and values.
+  if (Array.isArray(x.tolerations)) settings.tolerations = x.tolerations as V1Toleration[];
   const account = str(x.serviceAccount) ?? kompose.serviceAccount;
   if (account !== undefined) settings.serviceAccount = account;
   const pullSecrets = Array.isArray(x.imagePullSecrets) ? x.imagePullSecrets.map(String) : [];
@@ -80,8 +82,7 @@ export function serviceSettings(c: KubeContext, s: Service): ServiceSettings {
 
 /** True when the labels asked for anything (the usual service's settings are all empty). */
 function hasSettings(k: KomposeService): boolean {
-  for (const key in k) {
-    const value = (k as unknown as Record<string, unknown>)[key];
+  for (const value of Object.values(k) as unknown[]) {
     if (Array.isArray(value) ? value.length > 0 : isPlainObject(value) ? Object.keys(value).length > 0 : value !== undefined) return true;
   }
   return false;

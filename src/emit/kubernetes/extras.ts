@@ -6,10 +6,11 @@ import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';
 import { externalNetworkPolicy, ingressPort, networkMembers, noteIngressPort } from './network-reach.js';
 import { loopbackOnly, serviceName } from './services.js';
-import type { KubernetesObject } from './types.js';
+import type { V1IngressRule, V1IngressSpec, V1NetworkPolicyPort } from '@kubernetes/client-node';
+import type { Ingress, NetworkPolicy } from './types.js';
 
 /** An Ingress for a service that asks for one (x-kubernetes.ingress or kompose.service.expose). */
-export function ingressFor(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesObject | undefined {
+export function ingressFor(c: KubeContext, s: Service, settings: ServiceSettings): Ingress | undefined {
   if (settings.ingress.length === 0) return undefined;
   const port = s.ports.find((p) => p.protocol === 'tcp')?.target ?? c.containerPorts(s).find((p) => p.protocol === 'TCP')?.port;
   if (port === undefined) {
@@ -19,11 +20,11 @@ export function ingressFor(c: KubeContext, s: Service, settings: ServiceSettings
   noteIngressPort(c, s, port);
   const backend = { service: { name: serviceName(s.name), port: { number: port } } };
   const rules = settings.ingress.map((i) => {
-    const rule: Record<string, unknown> = { http: { paths: [{ path: i.path, pathType: 'Prefix', backend }] } };
+    const rule: V1IngressRule = { http: { paths: [{ path: i.path, pathType: 'Prefix', backend }] } };
     if (i.host) rule.host = i.host;
     return rule;
   });
-  const spec: Record<string, unknown> = { rules };
+  const spec: V1IngressSpec = { rules };
   const className = settings.ingress.find((i) => i.className)?.className;
   if (className) spec.ingressClassName = className;
   // An empty secret name (kompose.service.expose.tls-secret: true) asks for TLS with the controller's certificate.
@@ -40,14 +41,14 @@ export function ingressFor(c: KubeContext, s: Service, settings: ServiceSettings
  * each. Published ports and the port an Ingress routes to stay reachable from anywhere; an external network's
  * pods admit everyone (`network-reach.ts`).
  */
-export function networkPolicies(c: KubeContext): KubernetesObject[] {
+export function networkPolicies(c: KubeContext): NetworkPolicy[] {
   if (c.options.networkPolicies === 'none') return [];
   const networks = sortedNames(c.project.networks);
   if (!networks.some((n) => n !== 'default')) return [];
   // Collected once: asking every service about every network would be quadratic in a project of many networks.
   const used = new Set<string>();
   for (const name of c.serviceNames) for (const net in c.project.services[name]!.networks) used.add(net);
-  const out: KubernetesObject[] = [];
+  const out: NetworkPolicy[] = [];
   for (const net of networks) {
     if (!used.has(net)) continue;
     if (c.project.networks[net]!.external) {
@@ -83,8 +84,8 @@ export function networkPolicies(c: KubeContext): KubernetesObject[] {
  * The published ports' targets, each target and protocol once, in order of first publication, then the port an
  * Ingress routes to (the Ingress controller runs outside the project's networks).
  */
-function publishedTargets(c: KubeContext, s: Service): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
+function publishedTargets(c: KubeContext, s: Service): V1NetworkPolicyPort[] {
+  const out: V1NetworkPolicyPort[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < s.ports.length; i++) {
     const p = s.ports[i]!;

@@ -6,11 +6,11 @@
 import { sortedNames } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 import { configMapOf, dnsKey, fileObjectName } from './storage.js';
-import type { KubernetesObject } from './types.js';
+import type { ConfigMap, Secret } from './types.js';
 
 /** Secrets (inline mode) and ConfigMaps for every used, non-external secret and config. */
-export function secretAndConfigObjects(c: KubeContext): KubernetesObject[] {
-  const out: KubernetesObject[] = [];
+export function secretAndConfigObjects(c: KubeContext): (ConfigMap | Secret)[] {
+  const out: (ConfigMap | Secret)[] = [];
   const used = (kind: 'secrets' | 'configs') =>
     new Set(Object.values(c.project.services).flatMap((s) => s[kind].map((r) => r.source)));
   const usedSecrets = used('secrets');

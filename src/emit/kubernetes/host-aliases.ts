@@ -6,9 +6,10 @@
 import type { Service } from '../../ir/types.js';
 import { sortedNames, sortStrings } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
+import type { V1HostAlias } from '@kubernetes/client-node';
 
 /** The pod's `hostAliases`, one per IP address, or undefined when no entry is usable. */
-export function hostAliases(c: KubeContext, s: Service): Record<string, unknown>[] | undefined {
+export function hostAliases(c: KubeContext, s: Service): V1HostAlias[] | undefined {
   const hosts = s.extra_hosts;
   if (hosts === undefined) return undefined;
   const byIp = new Map<string, string[]>();

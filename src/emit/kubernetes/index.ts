@@ -25,13 +25,14 @@ import { installOrder } from './order.js';
 import { servicesFor } from './services.js';
 import { keepsSharedClaim, reportReplicatedClaims } from './shared-volumes.js';
 import { serviceStorage, type ServiceStorage } from './storage.js';
-import type { KubernetesObject, KubernetesOptions, SecretSource } from './types.js';
+import type { V1PersistentVolumeClaim, V1PersistentVolumeClaimSpec, V1PodSpec, V1Volume } from '@kubernetes/client-node';
+import type { KubernetesObject, KubernetesOptions, PersistentVolumeClaim, SecretSource } from './types.js';
 import { reportUnmapped } from './unmapped.js';
 import { noServicesWarning } from '../no-services.js';
 import { workload, workloadKind, type WorkloadKind } from './workload.js';
 import { setOwn } from '../../util/objects.js';
 
-export type { KubernetesObject, KubernetesOptions, SecretSource } from './types.js';
+export type * from './types.js';
 
 /** What the Kubernetes emitter returns. */
 export interface KubernetesResult {
@@ -94,7 +95,7 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
     reportSecretLookingKeys(c, s, envData);
     objects.push({ apiVersion: 'v1', data: envData, kind: 'ConfigMap', metadata: c.metadata(envConfigMap!, s.name) });
   }
-  const claimTemplates: Record<string, unknown>[] = [];
+  const claimTemplates: V1PersistentVolumeClaim[] = [];
   const templated = new Set<string>();
   const volumes = podVolumes(c, s, kind, storage, claimTemplates, templated);
   collectClaims(c, s, storage, claims, templated);
@@ -103,12 +104,11 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
   const initContainers = dependencyInitContainers(c, s);
   const main = container(c, s, storage.mounts, envConfigMap);
   applyKomposeContainer(c, s, settings.kompose, main);
-  // Claim-template mounts stay on the container: the StatefulSet provides their volumes. `containers` sorts
-  // before every pod setting, so the pod's keys stay in code-point order in the usual case.
-  const pod: Record<string, unknown> = { containers: [main], ...settingsOfPod };
+  // Claim-template mounts stay on the container: the StatefulSet provides their volumes.
+  const pod: V1PodSpec = { containers: [main], ...settingsOfPod };
   if (initContainers.length > 0) pod.initContainers = initContainers;
   if (volumes.length > 0) pod.volumes = volumes;
-  if (settings.nodeSelector) pod.nodeSelector = { ...((pod.nodeSelector as object) ?? {}), ...settings.nodeSelector };
+  if (settings.nodeSelector) pod.nodeSelector = { ...pod.nodeSelector, ...settings.nodeSelector };
   const scheduling = placement(c, s, kind === 'DaemonSet');
   if (scheduling.affinity) pod.affinity = scheduling.affinity;
   if (scheduling.topologySpreadConstraints) pod.topologySpreadConstraints = scheduling.topologySpreadConstraints;
@@ -122,7 +122,7 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
   pushAll(objects, servicesFor(c, s, settings));
   const ingress = ingressFor(c, s, settings);
   if (ingress) objects.push(ingress);
-  const resources = main.resources as { limits?: Record<string, string>; requests?: Record<string, string> } | undefined;
+  const resources = main.resources;
   const requested = (r: 'cpu' | 'memory') => resources?.requests?.[r] !== undefined || resources?.limits?.[r] !== undefined;
   const hpa = autoscalerFor(c, s, settings, kind, { cpu: requested('cpu'), memory: requested('memory') });
   if (hpa) objects.push(hpa);
@@ -133,23 +133,23 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
  * The pod's volumes, each name once. A StatefulSet's own named volumes (mounted by no other service) become claim
  * templates (appended to `claimTemplates`, their keys added to `templated`) instead.
  */
-function podVolumes(c: KubeContext, s: Service, kind: WorkloadKind, storage: ServiceStorage, claimTemplates: Record<string, unknown>[], templated: Set<string>): Record<string, unknown>[] {
-  const volumes: Record<string, unknown>[] = [];
+function podVolumes(c: KubeContext, s: Service, kind: WorkloadKind, storage: ServiceStorage, claimTemplates: V1PersistentVolumeClaim[], templated: Set<string>): V1Volume[] {
+  const volumes: V1Volume[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < storage.mounts.length; i++) {
     const m = storage.mounts[i]!;
     if (kind === 'StatefulSet') {
-      const claim = (m.volume.persistentVolumeClaim as { claimName?: string } | undefined)?.claimName;
+      const claim = m.volume.persistentVolumeClaim?.claimName;
       const named = storage.claims.find((cl) => cl.claimName === claim);
       if (named && !c.project.volumes[named.key]?.external && (templated.has(named.key) || !keepsSharedClaim(c, s, named.key))) {
         // Two mounts of one volume share its template.
-        if (!templated.has(named.key)) claimTemplates.push(claimSpec(c, named.key, named.claimName, s.name, komposeStorage(c, s)));
+        if (!templated.has(named.key)) claimTemplates.push(claimTemplate(c, named.key, named.claimName, s.name, komposeStorage(c, s)));
         templated.add(named.key);
         continue;
       }
     }
     // Two mounts of one volume (at two paths) share the pod volume.
-    const name = String(m.volume.name);
+    const name = m.volume.name;
     if (seen.has(name)) continue;
     seen.add(name);
     volumes.push(m.volume);
@@ -233,7 +233,7 @@ function komposeStorage(c: KubeContext, s: Service): StorageLabels | undefined {
   return storage.size !== undefined || storage.storageClass !== undefined || storage.selector !== undefined ? storage : undefined;
 }
 
-function claimSpec(c: KubeContext, key: string, name: string, component: string | undefined, fromService?: StorageLabels): Record<string, unknown> {
+function claimTemplate(c: KubeContext, key: string, name: string, component: string | undefined, fromService?: StorageLabels): V1PersistentVolumeClaim & { spec: V1PersistentVolumeClaimSpec } {
   const volume = c.project.volumes[key];
   const settings = volumeSettings(c, key, volume);
   // The volume's own settings win, then the service's labels, then --pvc-request-size, then 1Gi.
@@ -242,7 +242,7 @@ function claimSpec(c: KubeContext, key: string, name: string, component: string 
     c.report('warning', 'K8S_VOLUME_SETTING_INVALID', `volumes.${key}: size "${size}" is not a Kubernetes quantity (such as 10Gi); the claim asks for 1Gi`, volume ?? {}, 'labels');
     size = '1Gi';
   }
-  const spec: Record<string, unknown> = { accessModes: settings.accessModes, resources: { requests: { storage: size } } };
+  const spec: V1PersistentVolumeClaimSpec = { accessModes: settings.accessModes, resources: { requests: { storage: size } } };
   const storageClass = settings.storageClass ?? fromService?.storageClass;
   const selector = settings.selector ?? fromService?.selector;
   // Kompose's selector: the claim binds to a PersistentVolume labelled io.kompose.service=<value>.
@@ -254,16 +254,16 @@ function claimSpec(c: KubeContext, key: string, name: string, component: string 
   return { metadata: { labels: c.standardLabels(component), name }, spec };
 }
 
-function claimObjects(c: KubeContext, claims: Map<string, ClaimUse>): KubernetesObject[] {
-  const out: KubernetesObject[] = [];
+function claimObjects(c: KubeContext, claims: Map<string, ClaimUse>): PersistentVolumeClaim[] {
+  const out: PersistentVolumeClaim[] = [];
   for (const key of [...claims.keys()].sort()) {
     const entry = claims.get(key)!;
     const volume = c.project.volumes[key];
     if (entry.users.length > 1 && entry.readWriteOnce && volume) {
       c.report('warning', 'K8S_SHARED_VOLUME', `volume ${key} is used by ${entry.users.join(', ')}, but a ReadWriteOnce claim mounts on one node only`, volume, 'name', 'set x-kubernetes.accessModes: [ReadWriteMany] on the volume, with a storage class that supports it');
     }
-    const spec = claimSpec(c, key, dnsLabel(key), undefined, entry.fromService);
-    out.push({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: c.metadata(dnsLabel(key), undefined), spec: spec.spec });
+    const { spec } = claimTemplate(c, key, dnsLabel(key), undefined, entry.fromService);
+    out.push({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: c.metadata(dnsLabel(key), undefined), spec });
   }
   return out;
 }
@@ -288,7 +288,7 @@ function dedupe(c: KubeContext, objects: KubernetesObject[]): KubernetesObject[]
   return out;
 }
 
-function hasKind(objects: readonly KubernetesObject[], from: number, kind: string): boolean {
+function hasKind(objects: readonly KubernetesObject[], from: number, kind: KubernetesObject['kind']): boolean {
   for (let i = from; i < objects.length; i++) if (objects[i]!.kind === kind) return true;
   return false;
 }

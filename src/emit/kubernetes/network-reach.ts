@@ -6,7 +6,7 @@
 import type { Service } from '../../ir/types.js';
 import type { KubeContext } from './context.js';
 import { dnsLabel } from './names.js';
-import type { KubernetesObject } from './types.js';
+import type { NetworkPolicy } from './types.js';
 import { networkLabel } from './workload.js';
 
 const ingressPorts = new WeakMap<KubeContext, Map<string, number>>();
@@ -27,7 +27,7 @@ export function ingressPort(c: KubeContext, s: Service): number | undefined {
  * The policy of an `external:` network: its other members are outside this project (and cannot be selected), so
  * its pods admit traffic from anywhere, with a warning that says so.
  */
-export function externalNetworkPolicy(c: KubeContext, key: string): KubernetesObject {
+export function externalNetworkPolicy(c: KubeContext, key: string): NetworkPolicy {
   const network = c.project.networks[key]!;
   c.report(
     'warning',

@@ -9,14 +9,10 @@ import { entryLocation } from '../../diagnostics/locations.js';
 import type { Service } from '../../ir/types.js';
 import type { KubeContext } from './context.js';
 
-type Out = Record<string, unknown>;
+import type { V1NodeSelectorRequirement, V1PodSpec, V1TopologySpreadConstraint } from '@kubernetes/client-node';
 
 /** The scheduling fields of a pod from `deploy.placement`; empty when there is none. */
-export interface Scheduling {
-  affinity?: Out;
-  tolerations?: Out[];
-  topologySpreadConstraints?: Out[];
-}
+export type Scheduling = Pick<V1PodSpec, 'affinity' | 'tolerations' | 'topologySpreadConstraints'>;
 
 const CONTROL_PLANE = 'node-role.kubernetes.io/control-plane';
 const ARCHES: Record<string, string> = { x86_64: 'amd64', amd64: 'amd64', aarch64: 'arm64', arm64: 'arm64', armv7l: 'arm', armhf: 'arm', s390x: 's390x', ppc64le: 'ppc64le' };
@@ -28,7 +24,7 @@ export function placement(c: KubeContext, s: Service, global: boolean): Scheduli
   const p = s.deploy?.placement;
   if (p === undefined) return {};
   const out: Scheduling = {};
-  const expressions: Out[] = [];
+  const expressions: V1NodeSelectorRequirement[] = [];
   const constraints = p.constraints ?? [];
   for (let i = 0; i < constraints.length; i++) {
     const constraint = constraints[i]!;
@@ -40,7 +36,7 @@ export function placement(c: KubeContext, s: Service, global: boolean): Scheduli
   if (expressions.length > 0) {
     out.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: expressions }] } } };
   }
-  const spread: Out[] = [];
+  const spread: V1TopologySpreadConstraint[] = [];
   const preferences = p.preferences ?? [];
   for (let i = 0; i < preferences.length; i++) {
     const preference = preferences[i]!;
@@ -76,7 +72,7 @@ function report(c: KubeContext, s: Service, severity: 'warning' | 'info', messag
 }
 
 /** One node selector requirement from a Swarm constraint, or undefined (reported) when there is none. */
-function nodeRequirement(say: (message: string, hint?: string) => void, s: Service, constraint: string): { expression: Out; toleratesControlPlane?: boolean } | undefined {
+function nodeRequirement(say: (message: string, hint?: string) => void, s: Service, constraint: string): { expression: V1NodeSelectorRequirement; toleratesControlPlane?: boolean } | undefined {
   const match = /^\s*([^=!\s]+)\s*(==|!=)\s*(.*?)\s*$/.exec(constraint);
   const unsupported = (why: string) => {
     say(`services.${s.name}.deploy.placement.constraints: "${constraint}" ${why}; it is left out`, 'label the nodes and write node.labels.<label> == <value>');

@@ -9,12 +9,13 @@
  */
 import type { Healthcheck } from '../../ir/types.js';
 import { int32, seconds } from './quantities.js';
+import type { V1Probe } from '@kubernetes/client-node';
 
 /** A container's probes, each a fresh object. */
 export interface Probes {
-  livenessProbe?: Record<string, unknown>;
-  readinessProbe?: Record<string, unknown>;
-  startupProbe?: Record<string, unknown>;
+  livenessProbe?: V1Probe;
+  readinessProbe?: V1Probe;
+  startupProbe?: V1Probe;
 }
 
 /** Compose's healthcheck defaults, in milliseconds and attempts; Kubernetes' own (10 s, 1 s, 3) differ. */
@@ -30,7 +31,7 @@ export function probes(h: Healthcheck | undefined): Probes {
   if (h === undefined || h.disable || h.test === undefined || h.test.length < 2) return {};
   const kind = h.test[0];
   const command = kind === 'CMD-SHELL' ? ['/bin/sh', '-c', h.test.slice(1).join(' ')] : h.test.slice(1);
-  const readinessProbe: Record<string, unknown> = {
+  const readinessProbe: V1Probe = {
     exec: { command: command.slice() },
     failureThreshold: int32(Math.max(1, h.retries ?? COMPOSE_RETRIES)),
     periodSeconds: int32(seconds(h.interval ?? COMPOSE_INTERVAL_MS)),

@@ -4,13 +4,10 @@
  */
 import type { Service } from '../../ir/types.js';
 import type { KubeContext } from './context.js';
+import type { V1SecurityContext } from '@kubernetes/client-node';
 
-/** The securityContext fields `security_opt` sets, in code-point key order. */
-export interface SecurityOptionFields {
-  allowPrivilegeEscalation?: boolean;
-  appArmorProfile?: { type: string };
-  seccompProfile?: { type: string };
-}
+/** The securityContext fields `security_opt` sets. */
+export type SecurityOptionFields = Pick<V1SecurityContext, 'allowPrivilegeEscalation' | 'appArmorProfile' | 'seccompProfile'>;
 
 /** Maps a service's `security_opt`, reporting each entry Kubernetes cannot express. */
 export function securityOptions(c: KubeContext, s: Service): SecurityOptionFields {

@@ -11,24 +11,22 @@ import type { KubeContext } from './context.js';
 import { lowerProtocol } from './container-ports.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel, isQualifiedName, portName } from './names.js';
-import type { KubernetesObject } from './types.js';
+import type { V1ServicePort, V1ServiceSpec } from '@kubernetes/client-node';
+import type { Service as KubernetesService } from './types.js';
 
 /** The DNS-1035 name of a Compose service's Service. */
 export function serviceName(name: string): string {
   return dnsLabel(name, 63, true);
 }
 
-/**
- * The Services of one Compose service, all headless but the published one (a StatefulSet's must be). Specs and
- * ports are built with their keys in code-point order, the order they print in.
- */
-export function servicesFor(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesObject[] {
+/** The Services of one Compose service, all headless but the published one (a StatefulSet's must be). */
+export function servicesFor(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesService[] {
   const ports = clusterPorts(c, s);
   const main = serviceName(s.name);
   if (main !== s.name) {
     c.report('warning', 'K8S_NAME_CHANGED', `services.${s.name}: "${s.name}" is not a valid Kubernetes Service name; other pods must use ${main}`, s, 'name', 'rename the service to lowercase letters, digits and dashes');
   }
-  const out: KubernetesObject[] = [];
+  const out: KubernetesService[] = [];
   out.push({ apiVersion: 'v1', kind: 'Service', metadata: c.metadata(main, s.name), spec: serviceSpec(c, s, ports) });
   const published = publishedService(c, s, settings);
   if (published) out.push(published);
@@ -39,16 +37,15 @@ export function servicesFor(c: KubeContext, s: Service, settings: ServiceSetting
   return out;
 }
 
-function serviceSpec(c: KubeContext, s: Service, ports: Record<string, unknown>[]): Record<string, unknown> {
-  const spec: Record<string, unknown> = { clusterIP: 'None' };
+function serviceSpec(c: KubeContext, s: Service, ports: V1ServicePort[]): V1ServiceSpec {
+  const spec: V1ServiceSpec = { clusterIP: 'None', selector: c.selectorLabels(s.name) };
   if (ports.length > 0) spec.ports = ports;
-  spec.selector = c.selectorLabels(s.name);
   return spec;
 }
 
-function clusterPorts(c: KubeContext, s: Service): Record<string, unknown>[] {
+function clusterPorts(c: KubeContext, s: Service): V1ServicePort[] {
   const taken = new Set<string>();
-  const out: Record<string, unknown>[] = [];
+  const out: V1ServicePort[] = [];
   const list = c.containerPorts(s);
   for (let i = 0; i < list.length; i++) {
     const p = list[i]!;
@@ -148,7 +145,7 @@ function portsToPublish(c: KubeContext, s: Service): Port[] {
   return out;
 }
 
-function publishedService(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesObject | undefined {
+function publishedService(c: KubeContext, s: Service, settings: ServiceSettings): KubernetesService | undefined {
   const published = portsToPublish(c, s);
   const k = settings.kompose;
   if (published.length === 0) {
@@ -165,7 +162,7 @@ function publishedService(c: KubeContext, s: Service, settings: ServiceSettings)
   const type = settings.serviceType === 'NodePort' || c.options.publish === 'nodeport' ? 'NodePort' : settings.serviceType === 'ClusterIP' ? 'ClusterIP' : 'LoadBalancer';
   const taken = new Set<string>();
   const seen = new Set<string>();
-  const ports: Record<string, unknown>[] = [];
+  const ports: V1ServicePort[] = [];
   for (let i = 0; i < published.length; i++) {
     const p = published[i]!;
     if (p.host_ip !== undefined) c.report('info', 'K8S_HOST_IP', `services.${s.name}.ports: host_ip ${p.host_ip} has no Service equivalent; the port is published on every address`, s, 'ports');
@@ -175,7 +172,7 @@ function publishedService(c: KubeContext, s: Service, settings: ServiceSettings)
       const key = `${port}/${protocol}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const entry: Record<string, unknown> = { name: portName(`${p.protocol}-${port}`, taken), port, protocol, targetPort: p.target };
+      const entry: V1ServicePort = { name: portName(`${p.protocol}-${port}`, taken), port, protocol, targetPort: p.target };
       if (p.app_protocol !== undefined && isQualifiedName(p.app_protocol)) entry.appProtocol = p.app_protocol;
       ports.push(entry);
     }
@@ -184,7 +181,7 @@ function publishedService(c: KubeContext, s: Service, settings: ServiceSettings)
     c.report('warning', 'K8S_WIDE_PORT_RANGE', `services.${s.name}.ports: ${ports.length} published ports become ${ports.length} ports on one ${type} Service; many cloud load balancers cap the number of ports (and some charge per rule)`, s, 'ports', 'publish the ports clients actually use, or --publish nodeport');
   }
   const name = dnsLabel(`${serviceName(s.name)}-published`, 63, true);
-  const spec: Record<string, unknown> = {};
+  const spec: V1ServiceSpec = { ports, selector: c.selectorLabels(s.name), type };
   if (k.externalTrafficPolicy !== undefined) {
     if (type === 'ClusterIP') c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: kompose.service.external-traffic-policy applies to LoadBalancer and NodePort Services, not ClusterIP; it is left out`, s, 'labels');
     else spec.externalTrafficPolicy = k.externalTrafficPolicy;
@@ -194,8 +191,5 @@ function publishedService(c: KubeContext, s: Service, settings: ServiceSettings)
     else if (ports.length !== 1) c.report('warning', 'KOMPOSE_LABEL_IGNORED', `services.${s.name}.labels: kompose.service.nodeport.port sets one port, and the service publishes ${ports.length}; it is left out`, s, 'labels', 'publish one port, or set nodePorts with a Kustomize patch');
     else ports[0]!.nodePort = k.nodePort;
   }
-  spec.ports = ports;
-  spec.selector = c.selectorLabels(s.name);
-  spec.type = type;
   return { apiVersion: 'v1', kind: 'Service', metadata: c.metadata(name, s.name), spec };
 }

@@ -11,12 +11,13 @@ import { volumeSettings } from './extension.js';
 import { subPathFor, volumeKindFor } from './kompose/storage.js';
 import { dnsLabel, isKeyCharacter, shortHash } from './names.js';
 import { memoryQuantity } from './quantities.js';
-import type { KubernetesObject } from './types.js';
+import type { V1EmptyDirVolumeSource, V1KeyToPath, V1Volume, V1VolumeMount } from '@kubernetes/client-node';
+import type { ConfigMap } from './types.js';
 
 /** A pod volume and its mount into the service's container. */
 export interface Mount {
-  volume: Record<string, unknown>;
-  mount: Record<string, unknown>;
+  volume: V1Volume;
+  mount: V1VolumeMount;
 }
 
 /** What a service's storage adds: pod volumes with mounts, claims for StatefulSets, and objects to emit. */
@@ -24,16 +25,13 @@ export interface ServiceStorage {
   mounts: Mount[];
   /** Named volumes this service claims (for volumeClaimTemplates or PVCs). */
   claims: { key: string; claimName: string; readWriteOnce: boolean }[];
-  objects: KubernetesObject[];
+  objects: ConfigMap[];
 }
 
 /** Where relative bind sources are expected on nodes: a fixed root, so output never holds this machine's paths. */
 export const NODE_PROJECT_ROOT = '/srv/stackport';
 
-/**
- * Builds a service's mounts. Volumes and mounts are built with their keys in code-point order, the order they
- * print in.
- */
+/** Builds a service's mounts. */
 export function serviceStorage(c: KubeContext, s: Service): ServiceStorage {
   const out: ServiceStorage = { mounts: [], claims: [], objects: [] };
   for (let i = 0; i < s.volumes.length; i++) addVolume(c, s, s.volumes[i]!, i, out);
@@ -51,7 +49,7 @@ function addTmpfs(entry: string, out: ServiceStorage): void {
   const [target, options] = entry.split(':', 2) as [string, string | undefined];
   const size = /(?:^|,)size=([^,]+)/.exec(options ?? '')?.[1];
   const bytes = size ? parseByteSize(size) : undefined;
-  const emptyDir: Record<string, unknown> = { medium: 'Memory' };
+  const emptyDir: V1EmptyDirVolumeSource = { medium: 'Memory' };
   if (bytes?.ok) emptyDir.sizeLimit = memoryQuantity(bytes.value);
   const name = dnsLabel(`tmpfs-${shortHash(target)}`);
   out.mounts.push({ volume: { emptyDir, name }, mount: { mountPath: target, name } });
@@ -61,8 +59,8 @@ function addTmpfs(entry: string, out: ServiceStorage): void {
  * The mount of a volume into the container; `subPath` (a ConfigMap key) replaces the volume's own subpath when
  * given, which replaces Kompose's `kompose.volume.subpath`.
  */
-function mountOf(c: KubeContext, s: Service, v: ServiceVolume, name: string, subPath?: string): Record<string, unknown> {
-  const mount: Record<string, unknown> = { mountPath: v.target, name };
+function mountOf(c: KubeContext, s: Service, v: ServiceVolume, name: string, subPath?: string): V1VolumeMount {
+  const mount: V1VolumeMount = { mountPath: v.target, name };
   if (v.read_only) mount.readOnly = true;
   const labelled = subPath === undefined && !v.volume?.subpath ? subPathFor(c, s, v) : undefined;
   if (subPath !== undefined) mount.subPath = subPath;
@@ -92,7 +90,7 @@ function addVolume(c: KubeContext, s: Service, v: ServiceVolume, index: number, 
       return;
     }
     case 'tmpfs': {
-      const emptyDir: Record<string, unknown> = { medium: 'Memory' };
+      const emptyDir: V1EmptyDirVolumeSource = { medium: 'Memory' };
       if (v.tmpfs?.size !== undefined) emptyDir.sizeLimit = memoryQuantity(v.tmpfs.size);
       const name = dnsLabel(`tmpfs-${shortHash(v.target)}`);
       out.mounts.push({ volume: { emptyDir, name }, mount: mountOf(c, s, v, name) });
@@ -110,7 +108,7 @@ function addVolume(c: KubeContext, s: Service, v: ServiceVolume, index: number, 
  * A named volume as `--volumes emptyDir|hostPath` or `kompose.volume.type` asks: scratch space that lives as long as
  * the pod, or a directory on the node. Either way the data is no longer the volume Compose keeps, so say so.
  */
-function namedVolumeSource(c: KubeContext, s: Service, key: string, kind: 'emptyDir' | 'hostPath'): Record<string, unknown> {
+function namedVolumeSource(c: KubeContext, s: Service, key: string, kind: 'emptyDir' | 'hostPath'): Omit<V1Volume, 'name'> {
   if (kind === 'emptyDir') {
     c.report('info', 'K8S_VOLUME_EMPTYDIR', `services.${s.name}.volumes: volume ${key} becomes an emptyDir as asked; its data is lost when the pod goes`, s, 'volumes');
     return { emptyDir: {} };
@@ -178,11 +176,10 @@ function nodePath(c: KubeContext, source: string): string {
 }
 
 /** A ConfigMap holding one file; binary content goes to binaryData. */
-export function configMapOf(c: KubeContext, name: string, component: string | undefined, key: string, content: Uint8Array | string): KubernetesObject {
+export function configMapOf(c: KubeContext, name: string, component: string | undefined, key: string, content: Uint8Array | string): ConfigMap {
   const metadata = c.metadata(name, component);
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   const text = decodeUtf8(bytes);
-  // Keys in code-point order, the order they print in.
   if (text !== undefined) return { apiVersion: 'v1', data: { [key]: text }, kind: 'ConfigMap', metadata };
   return { apiVersion: 'v1', binaryData: { [key]: Buffer.from(bytes).toString('base64') }, kind: 'ConfigMap', metadata };
 }
@@ -223,7 +220,7 @@ function fileMount(c: KubeContext, s: Service, ref: ServiceFileRef, kind: 'secre
   // A volume carries one mode per item: two mounts of one secret with different modes need a volume each, or
   // both files get the first one's mode.
   const name = c.dnsLabel(permissionBits ? `${kind}-${ref.source}-${ref.mode!.toString(8)}` : `${kind}-${ref.source}`);
-  const item: Record<string, unknown> = permissionBits ? { key, mode: ref.mode, path: key } : { key, path: key };
+  const item: V1KeyToPath = permissionBits ? { key, mode: ref.mode, path: key } : { key, path: key };
   if (ref.mode !== undefined && !permissionBits) {
     // Kubernetes takes permission bits only (0 to 0777); setuid, sticky and larger values are refused.
     c.report('warning', 'K8S_FILE_MODE', `services.${s.name}.${kind}s: mode ${ref.mode.toString(8)} of ${ref.source} is outside 0 to 0777 and is left out (the default 0644 applies)`, s, `${kind}s`);
@@ -231,6 +228,6 @@ function fileMount(c: KubeContext, s: Service, ref: ServiceFileRef, kind: 'secre
   if (ref.uid !== undefined || ref.gid !== undefined) {
     c.report('info', 'K8S_FILE_OWNER', `services.${s.name}.${kind}s: uid/gid of ${ref.source} cannot be set per file; use the pod's fsGroup`, s, `${kind}s`);
   }
-  const volume = kind === 'secret' ? { name, secret: { items: [item], secretName: objectName } } : { configMap: { items: [item], name: objectName }, name };
+  const volume: V1Volume = kind === 'secret' ? { name, secret: { items: [item], secretName: objectName } } : { configMap: { items: [item], name: objectName }, name };
   return { volume, mount: { mountPath: target, name, readOnly: true, subPath: key } };
 }

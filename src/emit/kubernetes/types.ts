@@ -1,4 +1,26 @@
-/** The Kubernetes emitter's public types. */
+/**
+ * The Kubernetes emitter's public types. Objects are typed with `@kubernetes/client-node`'s models, imported as types
+ * only (the package's code costs start-up time and is never run), so the compiler rejects a misspelt field.
+ */
+import type {
+  V1ConfigMap,
+  V1CronJob,
+  V1DaemonSet,
+  V1Deployment,
+  V1Ingress,
+  V1Job,
+  V1Namespace,
+  V1NetworkPolicy,
+  V1NetworkPolicyIngressRule,
+  V1NetworkPolicyPeer,
+  V1NetworkPolicySpec,
+  V1ObjectMeta,
+  V1PersistentVolumeClaim,
+  V1Secret,
+  V1Service,
+  V1StatefulSet,
+  V2HorizontalPodAutoscaler,
+} from '@kubernetes/client-node';
 
 /** Options for the Kubernetes emitter. Every field is optional; defaults are noted. */
 export interface KubernetesOptions {
@@ -33,17 +55,64 @@ export interface KubernetesOptions {
   volumes?: 'persistentVolumeClaim' | 'emptyDir' | 'hostPath' | 'configMap';
 }
 
-/** A Kubernetes object as plain data, ready to render. */
-export interface KubernetesObject {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
-  [field: string]: unknown;
+/**
+ * The metadata stackport writes: a name always, and nothing the API server fills in (client-node's `V1ObjectMeta`
+ * also carries timestamps, uids and owner references, which generated manifests must not hold).
+ */
+export type ObjectMeta = Pick<V1ObjectMeta, 'annotations' | 'labels' | 'namespace'> & { name: string };
+
+/**
+ * A client-node model as stackport emits it: `apiVersion`, `kind` (the literal `K`) and `metadata` always set. The
+ * models mark them optional because the API server's replies may leave them out; a manifest never does.
+ */
+export type Emitted<T extends { apiVersion?: string; kind?: string; metadata?: V1ObjectMeta }, K extends string> = Omit<
+  T,
+  'apiVersion' | 'kind' | 'metadata' | 'status'
+> & { apiVersion: string; kind: K; metadata: ObjectMeta };
+
+/** The objects stackport emits, each typed with client-node's model of its kind. */
+export type Namespace = Emitted<V1Namespace, 'Namespace'>;
+export type ConfigMap = Emitted<V1ConfigMap, 'ConfigMap'>;
+export type Secret = Emitted<V1Secret, 'Secret'>;
+export type PersistentVolumeClaim = Emitted<V1PersistentVolumeClaim, 'PersistentVolumeClaim'>;
+export type Service = Emitted<V1Service, 'Service'>;
+export type Deployment = Emitted<V1Deployment, 'Deployment'>;
+export type StatefulSet = Emitted<V1StatefulSet, 'StatefulSet'>;
+export type DaemonSet = Emitted<V1DaemonSet, 'DaemonSet'>;
+export type Job = Emitted<V1Job, 'Job'>;
+export type CronJob = Emitted<V1CronJob, 'CronJob'>;
+export type Ingress = Emitted<V1Ingress, 'Ingress'>;
+export type HorizontalPodAutoscaler = Emitted<V2HorizontalPodAutoscaler, 'HorizontalPodAutoscaler'>;
+
+/**
+ * client-node names an ingress rule's `from` field `_from` (a reserved word in its generator); the API's JSON, and
+ * so the manifest, says `from`.
+ */
+export type NetworkPolicyIngressRule = Omit<V1NetworkPolicyIngressRule, '_from'> & { from?: V1NetworkPolicyPeer[] };
+/** A NetworkPolicy's spec with {@link NetworkPolicyIngressRule}s. */
+export type NetworkPolicySpec = Omit<V1NetworkPolicySpec, 'ingress'> & { ingress?: NetworkPolicyIngressRule[] };
+export type NetworkPolicy = Omit<Emitted<V1NetworkPolicy, 'NetworkPolicy'>, 'spec'> & { spec?: NetworkPolicySpec };
+
+/** A workload: what runs a service's pods. */
+export type Workload = Deployment | StatefulSet | DaemonSet | Job | CronJob;
+
+/** Any object stackport emits, told apart by `kind`. */
+export type KubernetesObject =
+  | Namespace
+  | ConfigMap
+  | Secret
+  | PersistentVolumeClaim
+  | Service
+  | Workload
+  | Ingress
+  | HorizontalPodAutoscaler
+  | NetworkPolicy;
+
+/** Kubernetes' convention for several objects in one document (the JSON output). */
+export interface KubernetesList {
+  apiVersion: 'v1';
+  kind: 'List';
+  items: readonly KubernetesObject[];
 }
 
 /**
@@ -52,7 +121,7 @@ export interface KubernetesObject {
  */
 export interface SecretSource {
   /** The Secret's name and metadata, as an inline Secret would carry them. */
-  metadata: KubernetesObject['metadata'];
+  metadata: ObjectMeta;
   /** The data key the workloads read. */
   key: string;
   /** The file holding the value, relative to the project directory. */

@@ -68,7 +68,7 @@ export function reportUnmapped(c: KubeContext, s: Service): void {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (MAPPED_KEYS.has(key)) continue;
-    const value = (s as unknown as Record<string, unknown>)[key];
+    const value: unknown = s[key as keyof Service];
     if (value === undefined || isEmpty(value)) continue;
     if (key === 'network_mode' && value === 'host') continue;
     if ((key === 'ipc' || key === 'pid') && value === 'host') continue;

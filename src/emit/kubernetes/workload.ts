@@ -12,7 +12,8 @@ import type { ServiceSettings } from './extension.js';
 import { dnsLabel } from './names.js';
 import { int32 } from './quantities.js';
 import { neverRestarted, restartOf, runsToCompletion } from './restart.js';
-import type { KubernetesObject } from './types.js';
+import type { V1CronJobSpec, V1DeploymentSpec, V1DeploymentStrategy, V1JobSpec, V1PersistentVolumeClaim, V1PodSpec, V1PodTemplateSpec, V1StatefulSetSpec } from '@kubernetes/client-node';
+import type { Workload } from './types.js';
 
 /** The workload kinds stackport emits. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -31,19 +32,19 @@ export function workloadKind(c: KubeContext, s: Service, settings: ServiceSettin
   return runsToCompletion(c, s) ? 'Job' : 'Deployment';
 }
 
-/** Builds the workload object around a pod spec. Specs are built with their keys in code-point order. */
+/** Builds the workload object around a pod spec. */
 export function workload(
   c: KubeContext,
   s: Service,
   kind: WorkloadKind,
   settings: ServiceSettings,
-  pod: Record<string, unknown>,
+  pod: V1PodSpec,
   podAnnotations: Record<string, string>,
-  claimTemplates: Record<string, unknown>[],
+  claimTemplates: V1PersistentVolumeClaim[],
   recreate: boolean,
-): KubernetesObject {
+): Workload {
   const labels = podLabels(c, s, settings);
-  const template: Record<string, unknown> = {
+  const template: V1PodTemplateSpec = {
     metadata: hasOwnKeys(podAnnotations) ? { annotations: podAnnotations, labels } : { labels },
     spec: pod,
   };
@@ -54,19 +55,14 @@ export function workload(
   switch (kind) {
     case 'Deployment': {
       const strategy = updateStrategy(c, s, recreate);
-      const spec: Record<string, unknown> = {};
+      const spec: V1DeploymentSpec = { selector: { matchLabels: c.selectorLabels(s.name) }, template };
       if (replicas !== undefined && !settings.autoscaling) spec.replicas = replicas;
-      spec.selector = { matchLabels: c.selectorLabels(s.name) };
       if (strategy) spec.strategy = strategy;
-      spec.template = template;
       return { apiVersion: 'apps/v1', kind, metadata, spec };
     }
     case 'StatefulSet': {
-      const spec: Record<string, unknown> = {};
+      const spec: V1StatefulSetSpec = { selector: { matchLabels: c.selectorLabels(s.name) }, serviceName: dnsLabel(s.name, 63, true), template };
       if (replicas !== undefined) spec.replicas = replicas;
-      spec.selector = { matchLabels: c.selectorLabels(s.name) };
-      spec.serviceName = dnsLabel(s.name, 63, true);
-      spec.template = template;
       if (claimTemplates.length > 0) spec.volumeClaimTemplates = claimTemplates;
       return { apiVersion: 'apps/v1', kind, metadata, spec };
     }
@@ -78,26 +74,23 @@ export function workload(
     case 'CronJob': {
       // Kompose's kompose.cronjob.* labels: the Job runs on the schedule; a service Compose restarts is retried.
       const cron = settings.kompose.cron!;
-      const spec: Record<string, unknown> = {};
+      const spec: V1CronJobSpec = { jobTemplate: { spec: jobSpec(s, settings, template, pod, replicas) }, schedule: cron.schedule };
       if (cron.concurrencyPolicy !== undefined) spec.concurrencyPolicy = cron.concurrencyPolicy;
-      spec.jobTemplate = { spec: jobSpec(s, settings, template, pod, replicas) };
-      spec.schedule = cron.schedule;
       return { apiVersion: 'batch/v1', kind, metadata, spec };
     }
   }
 }
 
 /** A Job's spec: retries from `on-failure:N`, `max_attempts` or `kompose.cronjob.backoff_limit`; replicas as completions. */
-function jobSpec(s: Service, settings: ServiceSettings, template: Record<string, unknown>, pod: Record<string, unknown>, replicas: number | undefined): Record<string, unknown> {
-  const spec: Record<string, unknown> = {};
-  const restartPolicy = jobRestart(s);
+function jobSpec(s: Service, settings: ServiceSettings, template: V1PodTemplateSpec, pod: V1PodSpec, replicas: number | undefined): V1JobSpec {
+  const spec: V1JobSpec = { template: { ...template, spec: { ...pod, restartPolicy: jobRestart(s) } } };
+  const restartPolicy = spec.template.spec!.restartPolicy;
   const attempts = settings.kompose.backoffLimit ?? /^on-failure:(\d+)$/.exec(s.restart ?? '')?.[1] ?? s.deploy?.restart_policy?.max_attempts;
   // Never restarted means one attempt: Kubernetes' default would start up to six new pods after a failure.
   if (attempts !== undefined) spec.backoffLimit = int32(Number(attempts));
   else if (restartPolicy === 'Never') spec.backoffLimit = 0;
   if (replicas !== undefined && replicas > 1) spec.completions = replicas;
   if (replicas !== undefined && replicas > 1) spec.parallelism = replicas;
-  spec.template = { ...template, spec: { ...pod, restartPolicy } };
   return spec;
 }
 
@@ -124,7 +117,7 @@ function jobRestart(s: Service): string {
   return neverRestarted(restart) ? 'Never' : 'OnFailure';
 }
 
-function updateStrategy(c: KubeContext, s: Service, recreate: boolean): Record<string, unknown> | undefined {
+function updateStrategy(c: KubeContext, s: Service, recreate: boolean): V1DeploymentStrategy | undefined {
   if (recreate) {
     c.report('info', 'K8S_RECREATE', `services.${s.name} mounts a ReadWriteOnce volume, so updates recreate its pod instead of rolling (a new pod could not mount the volume)`, s, 'volumes');
     return { type: 'Recreate' };

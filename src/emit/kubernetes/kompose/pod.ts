@@ -8,29 +8,30 @@ import type { KubeContext } from '../context.js';
 import { int32, seconds } from '../quantities.js';
 import type { KomposeProbe, KomposeService } from './service.js';
 
-type Out = Record<string, unknown>;
+import type { V1Container, V1Probe } from '@kubernetes/client-node';
+import type { PodSettings } from '../container.js';
 
 /** Applies the container-level labels to the service's container. */
-export function applyKomposeContainer(c: KubeContext, s: Service, k: KomposeService, container: Out): void {
+export function applyKomposeContainer(c: KubeContext, s: Service, k: KomposeService, container: V1Container): void {
   if (k.imagePullPolicy !== undefined) container.imagePullPolicy = k.imagePullPolicy;
   if (k.readiness) applyProbe(c, s, container, 'readinessProbe', k.readiness);
   if (k.liveness) applyProbe(c, s, container, 'livenessProbe', k.liveness);
   if (k.ephemeralStorage) {
-    const resources = { ...((container.resources as Out | undefined) ?? {}) };
-    if (k.ephemeralStorage.limit !== undefined) resources.limits = { ...((resources.limits as Out | undefined) ?? {}), 'ephemeral-storage': k.ephemeralStorage.limit };
-    if (k.ephemeralStorage.request !== undefined) resources.requests = { ...((resources.requests as Out | undefined) ?? {}), 'ephemeral-storage': k.ephemeralStorage.request };
+    const resources = { ...container.resources };
+    if (k.ephemeralStorage.limit !== undefined) resources.limits = { ...resources.limits, 'ephemeral-storage': k.ephemeralStorage.limit };
+    if (k.ephemeralStorage.request !== undefined) resources.requests = { ...resources.requests, 'ephemeral-storage': k.ephemeralStorage.request };
     container.resources = resources;
   }
   if (k.hostPorts) hostPorts(c, s, container);
 }
 
 /** Applies the pod-level labels: fsGroup and the init container (which runs before any wait containers). */
-export function applyKomposePod(k: KomposeService, pod: Out): void {
-  if (k.fsGroup !== undefined) pod.securityContext = { ...((pod.securityContext as Out | undefined) ?? {}), fsGroup: k.fsGroup };
+export function applyKomposePod(k: KomposeService, pod: PodSettings): void {
+  if (k.fsGroup !== undefined) pod.securityContext = { ...pod.securityContext, fsGroup: k.fsGroup };
   if (k.initContainer) {
-    const init: Out = { image: k.initContainer.image, name: k.initContainer.name };
+    const init: V1Container = { image: k.initContainer.image, name: k.initContainer.name };
     if (k.initContainer.command) init.command = k.initContainer.command;
-    pod.initContainers = [init, ...((pod.initContainers as Out[] | undefined) ?? [])];
+    pod.initContainers = [init, ...(pod.initContainers ?? [])];
   }
 }
 
@@ -38,13 +39,13 @@ export function applyKomposePod(k: KomposeService, pod: Out): void {
  * A probe from the labels: their handler (else the healthcheck's test), their timings (else the healthcheck's).
  * `disable` removes the probe.
  */
-function applyProbe(c: KubeContext, s: Service, container: Out, key: 'readinessProbe' | 'livenessProbe', p: KomposeProbe): void {
+function applyProbe(c: KubeContext, s: Service, container: V1Container, key: 'readinessProbe' | 'livenessProbe', p: KomposeProbe): void {
   if (p.disable) {
     delete container[key];
     return;
   }
-  const base = container[key] as Out | undefined;
-  const probe: Out = {};
+  const base = container[key];
+  const probe: V1Probe = {};
   if (p.exec) probe.exec = { command: p.exec };
   else if (p.httpGet) probe.httpGet = { path: p.httpGet.path, port: p.httpGet.port };
   else if (p.tcpPort !== undefined) probe.tcpSocket = { port: p.tcpPort };
@@ -66,8 +67,8 @@ function applyProbe(c: KubeContext, s: Service, container: Out, key: 'readinessP
 }
 
 /** `kompose.controller.port.expose`: each published port also listens on the node (hostPort, and hostIP). */
-function hostPorts(c: KubeContext, s: Service, container: Out): void {
-  const ports = (container.ports as Out[] | undefined) ?? [];
+function hostPorts(c: KubeContext, s: Service, container: V1Container): void {
+  const ports = container.ports ?? [];
   let added = false;
   for (const p of s.ports) {
     if (p.published === undefined || p.published.includes('-')) continue;

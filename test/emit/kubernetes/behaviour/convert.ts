@@ -8,6 +8,7 @@ import type { Diagnostic } from '../../../../src/diagnostics/diagnostic.js';
 import type { KubernetesObject, KubernetesOptions } from '../../../../src/emit/kubernetes/index.js';
 import { memoryHost } from '../../../../src/load/host.js';
 import { load } from '../../../../src/load/loader.js';
+import type { V1Container, V1PodSpec } from '@kubernetes/client-node';
 
 /** Loads `compose` as /p/compose.yaml and converts it to Kubernetes; fails the test when it does not load. */
 export function toKubernetes(compose: string, options: KubernetesOptions = {}): KubernetesConversion {
@@ -29,16 +30,19 @@ export function projectToKubernetes(
   return convert(loaded.project!, { target: 'kubernetes', ...options });
 }
 
+/** The object of one kind, typed as that kind. */
+export type OfKind<K extends KubernetesObject['kind']> = Extract<KubernetesObject, { kind: K }>;
+
 /** The one object of `kind` named `name`; fails the test when there is none. */
-export function find(result: KubernetesConversion, kind: string, name: string): KubernetesObject {
-  const found = result.objects.find((o) => o.kind === kind && o.metadata.name === name);
+export function find<K extends KubernetesObject['kind']>(result: KubernetesConversion, kind: K, name: string): OfKind<K> {
+  const found = result.objects.find((o): o is OfKind<K> => o.kind === kind && o.metadata.name === name);
   expect(found, `${kind} ${name} among ${result.objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`).toBeDefined();
   return found!;
 }
 
 /** The objects of `kind`. */
-export function ofKind(result: KubernetesConversion, kind: string): KubernetesObject[] {
-  return result.objects.filter((o) => o.kind === kind);
+export function ofKind<K extends KubernetesObject['kind']>(result: KubernetesConversion, kind: K): OfKind<K>[] {
+  return result.objects.filter((o): o is OfKind<K> => o.kind === kind);
 }
 
 /** The diagnostics with `code`. */
@@ -47,11 +51,11 @@ export function withCode(result: KubernetesConversion, code: string): Diagnostic
 }
 
 /** The pod spec of a workload (Deployment, StatefulSet, DaemonSet or Job). */
-export function podSpec(workload: KubernetesObject): Record<string, unknown> {
-  return ((workload.spec as { template: { spec: Record<string, unknown> } }).template.spec);
+export function podSpec(workload: OfKind<'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job'>): V1PodSpec {
+  return workload.spec!.template.spec!;
 }
 
 /** The first container of a workload's pod. */
-export function firstContainer(workload: KubernetesObject): Record<string, unknown> {
-  return (podSpec(workload).containers as Record<string, unknown>[])[0]!;
+export function firstContainer(workload: OfKind<'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job'>): V1Container {
+  return podSpec(workload).containers[0]!;
 }

@@ -47,10 +47,10 @@ services:
       - {target: 80, published: "8080", app_protocol: http}
       - {target: 9000, app_protocol: "not valid!"}
 `);
-    const cluster = (find(result, 'Service', 'web').spec as { ports: Record<string, unknown>[] }).ports;
+    const cluster = find(result, 'Service', 'web').spec!.ports!;
     expect(cluster.find((p) => p.port === 80)?.appProtocol).toBe('http');
     expect(cluster.find((p) => p.port === 9000)?.appProtocol).toBeUndefined();
-    const published = (find(result, 'Service', 'web-published').spec as { ports: Record<string, unknown>[] }).ports;
+    const published = find(result, 'Service', 'web-published').spec!.ports!;
     expect(published[0]!.appProtocol).toBe('http');
     expect(withCode(result, 'K8S_APP_PROTOCOL')).toHaveLength(1);
   });

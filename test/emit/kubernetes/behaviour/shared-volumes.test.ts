@@ -20,12 +20,12 @@ volumes:
     );
     expect(ofKind(result, 'PersistentVolumeClaim').map((p) => p.metadata.name)).toEqual(['data']);
     for (const name of ['writer', 'reader']) {
-      const volumes = podSpec(find(result, 'StatefulSet', name)).volumes as Record<string, unknown>[];
+      const volumes = podSpec(find(result, 'StatefulSet', name)).volumes;
       expect(volumes, name).toContainEqual({ name: 'data', persistentVolumeClaim: { claimName: 'data' } });
     }
     const templates = (find(result, 'StatefulSet', 'writer').spec as { volumeClaimTemplates: { metadata: { name: string } }[] }).volumeClaimTemplates;
     expect(templates.map((t) => t.metadata.name)).toEqual(['own']);
-    expect((find(result, 'StatefulSet', 'reader').spec as Record<string, unknown>).volumeClaimTemplates).toBeUndefined();
+    expect(find(result, 'StatefulSet', 'reader').spec!.volumeClaimTemplates).toBeUndefined();
     expect(withCode(result, 'K8S_SHARED_CLAIM').length).toBeGreaterThan(0);
   });
 

@@ -95,8 +95,8 @@ function mappingParts(map: Mapping, depth: number, onLead: boolean, out: Parts):
 }
 
 /**
- * A mapping's keys in code-point order. Emitters mostly build objects in that order already, so one comparison
- * per key usually replaces a sort that calls back into a comparator several times per key.
+ * A mapping's keys in code-point order: the one place output order is decided (emitters build in any order). Many
+ * mappings are small or already in order (labels, sorted names), so a pass that finds them in order comes first.
  */
 function sortedKeys(map: Mapping): string[] {
   const keys = Object.keys(map);

@@ -23,7 +23,7 @@ export {
 } from './convert.js';
 export { convertOverlays, ENVIRONMENT_NAME, type OverlayConversions } from './overlays.js';
 export { emitCompose } from './emit/compose/index.js';
-export type { KubernetesObject, KubernetesOptions, SecretSource } from './emit/kubernetes/index.js';
+export type { Emitted, KubernetesList, KubernetesObject, KubernetesOptions, ObjectMeta, SecretSource, Workload } from './emit/kubernetes/index.js';
 export type { SwarmOptions, SwarmResult, SwarmVersion } from './emit/swarm/index.js';
 export { render, type RenderOptions, type Layout } from './render/render.js';
 export type { RenderedFiles } from './render/files.js';

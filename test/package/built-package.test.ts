@@ -273,14 +273,25 @@ describe('type declarations', () => {
     const file = path.join(consumer, 'use.ts');
     writeFileSync(
       file,
-      `import { load, convert, render, check, type RenderedFiles, type CheckResult } from 'stackport';
+      `import { load, convert, render, check, type RenderedFiles, type CheckResult, type KubernetesObject } from 'stackport';
 const { project } = load({ files: ['compose.yaml'] });
 if (project) {
-  const files: RenderedFiles = render(convert(project, { target: 'kubernetes' }), { layout: 'files' });
+  const conversion = convert(project, { target: 'kubernetes' });
+  const files: RenderedFiles = render(conversion, { layout: 'files' });
   const result: CheckResult = check('k8s', files);
   const ok: boolean = result.upToDate;
   void ok;
+  // Objects are typed by kind with client-node's models.
+  for (const o of conversion.objects) {
+    if (o.kind === 'Deployment') {
+      const image: string | undefined = o.spec?.template.spec?.containers[0]?.image;
+      void image;
+    }
+  }
 }
+// @ts-expect-error a DeploymentSpec has no field 'replica': the declarations carry client-node's models
+const typo: KubernetesObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replica: 1, selector: {}, template: {} } };
+void typo;
 // A wrong call must not type-check, or the declarations would be 'any'.
 // @ts-expect-error target is required to be 'kubernetes' or 'swarm'
 convert(undefined as never as Parameters<typeof convert>[0], { target: 'nomad' });

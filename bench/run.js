@@ -97,6 +97,19 @@ function libraryFigures(size, generate = generateProject) {
   };
 }
 
+/** Wall times of `[command, args]` pairs run in rounds (each once per round, in order), a list per command. */
+function wallsInRounds(commands, cwd, runs) {
+  const walls = commands.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    commands.forEach(([command, args], i) => {
+      const start = performance.now();
+      spawnSync(command, args, { cwd, stdio: 'ignore' });
+      walls[i].push(performance.now() - start);
+    });
+  }
+  return walls;
+}
+
 /** The CLI on the 500-service file, the same work in a warm process, and Kompose on the file when it is installed. */
 function kompose() {
   const dir = path.join(work, 'kompose-500');
@@ -110,16 +123,7 @@ function kompose() {
     walls.push(performance.now() - start);
   }
   // In rounds with the floor, like the 5-service figures, so a slow patch of the machine shows in both.
-  const ours = [];
-  const floors = [];
-  for (let i = 0; i < runs; i++) {
-    let start = performance.now();
-    spawnSync(process.execPath, [bin, 'convert', '--to', 'kubernetes', '-f', file], { cwd: dir, stdio: 'ignore' });
-    ours.push(performance.now() - start);
-    start = performance.now();
-    spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
-    floors.push(performance.now() - start);
-  }
+  const [ours, floors] = wallsInRounds([[process.execPath, [bin, 'convert', '--to', 'kubernetes', '-f', file]], [process.execPath, ['-e', '0']]], dir, runs);
   // The same work in a warm process, after warm-up runs: what it costs once V8 has optimised it, the part of the
   // cold run's time that is work rather than start-up and first runs of every function.
   const warm = spawnSync(process.execPath, [path.join(here, 'library-run.js'), dir, String(runs), '5', 'render'], {
@@ -152,17 +156,7 @@ function dockerStackConfig() {
   if (wrote.status !== 0 && wrote.status !== 1) throw new Error(`swarm 500-service run failed: ${wrote.stderr}`);
   const check = spawnSync('docker', ['stack', 'config', '-c', stack], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (check.status !== 0) throw new Error(`docker stack config refused the 500-service stack file: ${check.stderr}`);
-  const runs = quick ? 5 : 21;
-  const ours = [];
-  const docker = [];
-  for (let i = 0; i < runs; i++) {
-    let start = performance.now();
-    spawnSync(process.execPath, [bin, 'convert', '--to', 'swarm', '-f', file], { cwd: dir, stdio: 'ignore' });
-    ours.push(performance.now() - start);
-    start = performance.now();
-    spawnSync('docker', ['stack', 'config', '-c', stack], { cwd: dir, stdio: 'ignore' });
-    docker.push(performance.now() - start);
-  }
+  const [ours, docker] = wallsInRounds([[process.execPath, [bin, 'convert', '--to', 'swarm', '-f', file]], ['docker', ['stack', 'config', '-c', stack]]], dir, quick ? 5 : 21);
   return { stackport: median(ours), docker: median(docker) };
 }
 

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Project } from '../../ir/types.js';
 import { sortedNames } from '../../util/strings.js';
 import { SwarmContext, type SwarmOptions } from './context.js';
-import { convertConfigs, convertNetworks, convertSecrets, convertVolumes } from './resources.js';
+import { convertConfigs, convertNetworks, convertSecrets, convertVolumes } from './top-level.js';
 import { convertService } from './service.js';
 import { escapeDollars } from './escape.js';
 import { noServicesWarning } from '../no-services.js';

@@ -1,7 +1,8 @@
 /** What the Swarm emitter's steps share: options, the project, and diagnostics placed at the user's keys. */
 import { error, info, warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { entryLocation } from '../../diagnostics/locations.js';
-import type { Project } from '../../ir/types.js';
+import type { Extensions, Project } from '../../ir/types.js';
+import type { SwarmExtensions } from './stack-types.js';
 import { FEATURE_SINCE, supports, type SwarmFeature, type SwarmVersion } from './versions.js';
 
 /** Options for the Swarm emitter. */
@@ -54,16 +55,23 @@ export class SwarmContext {
 
   /**
    * The `x-` fields to carry into an entry: all of them where the target version allows extensions there, none
-   * (each reported) where it does not. `where` is `null` for places no version allows them (inside `deploy`).
+   * (reported) where it does not.
    */
-  extensions(fields: Record<string, unknown>, what: string, at: object, where: 'topLevelExtensions' | 'extensions' | null): Record<string, unknown> {
+  extensions(fields: Extensions, what: string, at: object, where: 'topLevelExtensions' | 'extensions'): SwarmExtensions {
     const names = Object.keys(fields);
     if (names.length === 0) return {};
-    if (where === null) {
-      this.report('warning', 'SWARM_UNSUPPORTED', `${what}: extension fields ${names.join(', ')} are not allowed there by any stack file version and are left out`, at, 'extensions');
-      return {};
-    }
-    return this.needs(where, `${what}: extension fields (${names.join(', ')})`, at, 'extensions') ? fields : {};
+    // The normalizer keeps only `x-` keys in `extensions` (extensionsOf), which is what the cast states.
+    return this.needs(where, `${what}: extension fields (${names.join(', ')})`, at, 'extensions') ? (fields as SwarmExtensions) : {};
+  }
+
+  /**
+   * Reports the `x-` fields of a place where no stack file version allows them (inside `deploy`, say), since they
+   * are left out there. `key` is the field of `at` the report points to.
+   */
+  dropExtensions(fields: Extensions, what: string, at: object, key: string): void {
+    const names = Object.keys(fields);
+    if (names.length === 0) return;
+    this.report('warning', 'SWARM_UNSUPPORTED', `${what}: extension fields ${names.join(', ')} are not allowed there by any stack file version and are left out`, at, key);
   }
 
   /**

@@ -9,14 +9,13 @@
 import type { Service } from '../../ir/types.js';
 import { sortedNames } from '../../util/strings.js';
 import type { SwarmContext } from './context.js';
-
-type Out = Record<string, unknown>;
+import type { SwarmService } from './stack-types.js';
 
 /** `environment` (and `env_file` with --keep-env-files) of a stack service. */
-export function environmentFields(c: SwarmContext, s: Service): Out {
-  const out: Out = {};
+export function environmentFields(c: SwarmContext, s: Service): Pick<SwarmService, 'environment' | 'env_file'> {
+  const out: Pick<SwarmService, 'environment' | 'env_file'> = {};
   const source = c.options.keepEnvFiles ? s.environment_declared : s.environment;
-  const env: Record<string, string | null> = {};
+  const env: Record<string, string> = {};
   const unset: string[] = [];
   const empty: string[] = [];
   for (const key of sortedNames(source)) {

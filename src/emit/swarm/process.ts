@@ -8,9 +8,10 @@
  */
 import type { Service } from '../../ir/types.js';
 import type { SwarmContext } from './context.js';
+import type { SwarmService } from './stack-types.js';
 
 /** The stack file's `entrypoint` and `command` for a service. */
-export function processFields(c: SwarmContext, s: Service): { entrypoint?: string[]; command?: string[] } {
+export function processFields(c: SwarmContext, s: Service): Pick<SwarmService, 'entrypoint' | 'command'> {
   const command = s.command !== undefined && s.command.length > 0 ? s.command : undefined;
   if (s.entrypoint === undefined) return command ? { command } : {};
   if (s.entrypoint.length > 0) return command ? { entrypoint: s.entrypoint, command } : { entrypoint: s.entrypoint };

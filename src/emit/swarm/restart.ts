@@ -16,14 +16,13 @@
 import type { Deploy, Service } from '../../ir/types.js';
 import { formatDuration } from '../../ir/values/duration.js';
 import type { SwarmContext } from './context.js';
-
-type Out = Record<string, unknown>;
+import type { SwarmRestartPolicy } from './stack-types.js';
 
 /** `deploy.restart_policy`: the one written, or the Compose `restart` key (or its absence) translated. */
-export function restartPolicy(c: SwarmContext, s: Service, d: Deploy): Out | undefined {
+export function restartPolicy(c: SwarmContext, s: Service, d: Deploy): SwarmRestartPolicy {
   const p = d.restart_policy;
   if (p !== undefined) {
-    const out: Out = {};
+    const out: SwarmRestartPolicy = {};
     if (p.condition !== undefined) out.condition = p.condition;
     if (p.delay !== undefined) out.delay = formatDuration(p.delay);
     if (p.max_attempts !== undefined) out.max_attempts = p.max_attempts;

@@ -6,8 +6,7 @@
  */
 import type { Service } from '../../ir/types.js';
 import type { SwarmContext } from './context.js';
-
-type Out = Record<string, unknown>;
+import type { SwarmServiceVolume } from './stack-types.js';
 
 /** Options Swarm's tmpfs mounts already have. */
 const DEFAULT_OPTIONS = new Set(['rw', 'nosuid', 'nodev', 'noexec', 'mode=1777']);
@@ -17,12 +16,12 @@ const SIZE = /^size=(\d+)([kmg]?)$/i;
 const UNIT: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 
 /** One long-syntax tmpfs volume for each `tmpfs:` entry. */
-export function tmpfsMounts(c: SwarmContext, s: Service, sizeAllowed: boolean): Out[] {
-  const out: Out[] = [];
+export function tmpfsMounts(c: SwarmContext, s: Service, sizeAllowed: boolean): SwarmServiceVolume[] {
+  const out: SwarmServiceVolume[] = [];
   for (const entry of s.tmpfs ?? []) {
     const colon = entry.indexOf(':');
     const target = colon < 0 ? entry : entry.slice(0, colon);
-    const mount: Out = { type: 'tmpfs', target };
+    const mount: SwarmServiceVolume = { type: 'tmpfs', target };
     const lost: string[] = [];
     for (const option of colon < 0 ? [] : entry.slice(colon + 1).split(',').filter((o) => o !== '')) {
       const size = SIZE.exec(option);

@@ -5,31 +5,31 @@
  * variables become external secrets created by a printed command (the value is never written); configs from
  * content or variables become files beside the stack file.
  */
-import type { Project } from '../../ir/types.js';
+import type { Network, Project, Secret } from '../../ir/types.js';
 import { sortedNames } from '../../util/strings.js';
 import type { SwarmContext } from './context.js';
 import { contentHash, contentName } from './names.js';
+import type { SwarmConfig, SwarmNetwork, SwarmSecret, SwarmVolume } from './stack-types.js';
 import { supports } from './versions.js';
-
-type Out = Record<string, unknown>;
 
 /** True when the IR name is the default Compose gave the resource, so Swarm's own naming should apply. */
 function defaultName(project: Project, key: string, name: string, external: boolean | undefined): boolean {
   return external ? name === key : name === `${project.name}_${key}`;
 }
 
-function named(c: SwarmContext, key: string, name: string, external: boolean | undefined, at: object, out: Out): void {
+/** Sets `name` on an entry whose name is not the one Swarm would give it anyway. */
+function named(c: SwarmContext, key: string, name: string, external: boolean | undefined, at: object, out: { name?: string }): void {
   if (defaultName(c.project, key, name, external)) return;
   const feature = at === c.project.volumes[key] ? 'volumeName' : 'resourceName';
   if (c.needs(feature, `name of ${key}`, at, 'name')) out.name = name;
 }
 
 /** Top-level networks. */
-export function convertNetworks(c: SwarmContext): Record<string, Out> {
-  const out: Record<string, Out> = {};
+export function convertNetworks(c: SwarmContext): Record<string, SwarmNetwork> {
+  const out: Record<string, SwarmNetwork> = {};
   for (const key of sortedNames(c.project.networks)) {
     const n = c.project.networks[key]!;
-    const entry: Out = {};
+    const entry: SwarmNetwork = {};
     named(c, key, n.name, n.external, n, entry);
     if (n.external) entry.external = true;
     else entry.driver = n.driver ?? 'overlay';
@@ -52,26 +52,28 @@ export function convertNetworks(c: SwarmContext): Record<string, Out> {
   return out;
 }
 
-function ipam(c: SwarmContext, key: string, n: Project['networks'][string]): Out {
-  const out: Out = {};
+/** A network's IPAM settings; Swarm applies only the driver and each pool's subnet. */
+function ipam(c: SwarmContext, key: string, n: Network): NonNullable<SwarmNetwork['ipam']> {
+  const out: NonNullable<SwarmNetwork['ipam']> = {};
   if (n.ipam!.driver !== undefined) out.driver = n.ipam!.driver;
   if (n.ipam!.config !== undefined) {
     out.config = n.ipam!.config.map((entry) => {
       if (Object.keys(entry).some((k) => k !== 'subnet')) {
         c.report('warning', 'SWARM_IPAM', `networks.${key}.ipam.config: Swarm only applies subnet; the other settings are left out`, n, 'ipam');
       }
-      return entry.subnet === undefined ? {} : { subnet: entry.subnet };
+      // Loading checked that a subnet is a string.
+      return typeof entry.subnet === 'string' ? { subnet: entry.subnet } : {};
     });
   }
   return out;
 }
 
 /** Top-level volumes. */
-export function convertVolumes(c: SwarmContext): Record<string, Out> {
-  const out: Record<string, Out> = {};
+export function convertVolumes(c: SwarmContext): Record<string, SwarmVolume> {
+  const out: Record<string, SwarmVolume> = {};
   for (const key of sortedNames(c.project.volumes)) {
     const v = c.project.volumes[key]!;
-    const entry: Out = {};
+    const entry: SwarmVolume = {};
     named(c, key, v.name, v.external, v, entry);
     if (v.external) entry.external = true;
     if (v.driver !== undefined) entry.driver = v.driver;
@@ -89,7 +91,7 @@ export function convertVolumes(c: SwarmContext): Record<string, Out> {
  * Reports an error at the entry when Swarm would reject the name, and a warning when the target version cannot
  * name objects at all.
  */
-function nameByContent(c: SwarmContext, kind: 'configs' | 'secrets', key: string, entry: { name: string }, content: Uint8Array | string, out: Out): void {
+function nameByContent(c: SwarmContext, kind: 'configs' | 'secrets', key: string, entry: { name: string }, content: Uint8Array | string, out: { name?: string }): void {
   if (!supports(c.version, 'resourceName')) {
     c.report('warning', 'SWARM_VERSION_TOO_OLD', `${kind}.${key}: naming it by its content needs stack file version 3.5 or later; with version ${c.version}, a redeploy after its content changes fails (Swarm cannot update the data of an existing ${kind === 'configs' ? 'config' : 'secret'})`, entry, 'name', 'use --swarm-version 3.5 or later');
     return;
@@ -103,13 +105,13 @@ function nameByContent(c: SwarmContext, kind: 'configs' | 'secrets', key: string
 }
 
 /** Top-level secrets. */
-export function convertSecrets(c: SwarmContext): Record<string, Out> {
-  const out: Record<string, Out> = {};
+export function convertSecrets(c: SwarmContext): Record<string, SwarmSecret> {
+  const out: Record<string, SwarmSecret> = {};
   const keys = sortedNames(c.project.secrets);
   if (keys.length > 0 && !c.needs('secrets', 'secrets', c.project, 'secrets')) return out;
   for (const key of keys) {
     const s = c.project.secrets[key]!;
-    const entry: Out = {};
+    const entry: SwarmSecret = {};
     if (s.environment !== undefined) {
       out[key] = environmentSecret(c, key, s);
       continue;
@@ -136,14 +138,14 @@ export function convertSecrets(c: SwarmContext): Record<string, Out> {
  * read the value the way Compose did (the shell, then `.env` and `--env-file`) and pipe it to `docker secret
  * create`: it works when the variable is only in `.env`, and the value never reaches the terminal.
  */
-function environmentSecret(c: SwarmContext, key: string, s: Project['secrets'][string]): Out {
+function environmentSecret(c: SwarmContext, key: string, s: Secret): SwarmSecret {
   if (s.content === undefined) {
     c.report('error', 'SWARM_SECRET_VARIABLE_UNSET', `secrets.${key} comes from the variable ${s.environment}, which is not set, so the secret would be empty (docker secret create refuses empty data)`, s, 'environment', `set ${s.environment} in the environment or in .env when you run stackport`);
     return { external: true };
   }
-  const entry: Out = { external: true };
+  const entry: SwarmSecret = { external: true };
   nameByContent(c, 'secrets', key, s, s.content.reveal(), entry);
-  const name = typeof entry.name === 'string' ? entry.name : s.name;
+  const name = entry.name ?? s.name;
   entry.name = name;
   const args = (c.options.loadingArgs ?? []).map(shellQuote);
   c.commands.push(['stackport', 'secret', shellQuote(key), ...args].join(' ') + ` | docker secret create ${name} -`);
@@ -157,13 +159,13 @@ function shellQuote(arg: string): string {
 }
 
 /** Top-level configs. */
-export function convertConfigs(c: SwarmContext): Record<string, Out> {
-  const out: Record<string, Out> = {};
+export function convertConfigs(c: SwarmContext): Record<string, SwarmConfig> {
+  const out: Record<string, SwarmConfig> = {};
   const keys = sortedNames(c.project.configs);
   if (keys.length > 0 && !c.needs('configs', 'configs', c.project, 'configs')) return out;
   for (const key of keys) {
     const cfg = c.project.configs[key]!;
-    const entry: Out = {};
+    const entry: SwarmConfig = {};
     const content = cfg.file !== undefined ? cfg.file_content : cfg.content;
     if (content !== undefined && !cfg.external) nameByContent(c, 'configs', key, cfg, content, entry);
     else named(c, key, cfg.name, cfg.external, cfg, entry);

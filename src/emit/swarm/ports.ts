@@ -1,0 +1,68 @@
+/**
+ * A service's published ports. Swarm publishes each port on every node (the routing mesh) or, in `host` mode, on
+ * the node running the task, always on every address: a `host_ip` is reported and dropped. The long syntax needs
+ * stack file version 3.2; older versions get the short one.
+ */
+import type { Port, Service } from '../../ir/types.js';
+import type { SwarmContext } from './context.js';
+import { onHostNetwork } from './networks.js';
+import type { SwarmPort } from './stack-types.js';
+
+/** The stack file's `ports` of a service (empty when it publishes none). */
+export function servicePorts(c: SwarmContext, s: Service): (string | SwarmPort)[] {
+  return onHostNetwork(s) ? hostNetworkPorts(c, s) : publishedPorts(c, s);
+}
+
+/**
+ * Ports of a service on the host network. Docker Compose discards them (the service listens on the host's ports
+ * directly); Swarm accepts only host-mode publishing there, which would claim the same ports a second time.
+ */
+function hostNetworkPorts(c: SwarmContext, s: Service): [] {
+  if (s.ports.length > 0) {
+    c.report('info', 'SWARM_HOST_NETWORK_PORTS', `services.${s.name}.ports: with network_mode: host the service listens on the node's own ports, and Docker Compose discards ports:; so does the stack file`, s, 'ports');
+  }
+  return [];
+}
+
+/** Ports in long syntax where the version has it; a published range becomes one entry per host port, as Swarm needs. */
+function publishedPorts(c: SwarmContext, s: Service): (string | SwarmPort)[] {
+  const long = c.needs('longSyntax', `services.${s.name}.ports in long syntax`, s, 'ports');
+  const out: (string | SwarmPort)[] = [];
+  for (const p of s.ports) {
+    if (p.host_ip !== undefined) {
+      c.report('warning', 'SWARM_HOST_IP', `services.${s.name}.ports: Swarm publishes on every address; host_ip ${p.host_ip} is dropped`, s, 'ports');
+    }
+    for (const published of hostPorts(p)) out.push(long ? longPort(p, published) : shortPort(p, published));
+  }
+  return withoutDuplicates(out);
+}
+
+/** Overlapping entries ("3000" and "3000-3005") give identical ports, which the v3 schema rejects as duplicates. */
+function withoutDuplicates(ports: (string | SwarmPort)[]): (string | SwarmPort)[] {
+  const seen = new Set<string>();
+  return ports.filter((port) => {
+    const key = JSON.stringify(port);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Each host port of a published port or range; `[undefined]` when the port is not published. */
+function hostPorts(p: Port): (number | undefined)[] {
+  if (p.published === undefined) return [undefined];
+  const [start, end] = p.published.split('-').map(Number) as [number, number | undefined];
+  const out: number[] = [];
+  for (let port = start; port <= (end ?? start); port++) out.push(port);
+  return out;
+}
+
+function longPort(p: Port, published: number | undefined): SwarmPort {
+  const out: SwarmPort = { target: p.target, protocol: p.protocol, mode: p.mode };
+  if (published !== undefined) out.published = published;
+  return out;
+}
+
+function shortPort(p: Port, published: number | undefined): string {
+  return `${published === undefined ? '' : `${published}:`}${p.target}/${p.protocol}`;
+}

@@ -3,6 +3,7 @@
  * `extra_hosts` and `ulimits`. Each is rewritten into the one spelling the stack format reads.
  */
 import type { Service, Ulimit } from '../../ir/types.js';
+import { setOwn } from '../../util/objects.js';
 import { sortedNames } from '../../util/strings.js';
 import type { SwarmContext } from './context.js';
 import type { SwarmCredentialSpec, SwarmService, SwarmUlimit } from './stack-types.js';
@@ -37,7 +38,7 @@ function credentialSpec(c: SwarmContext, s: Service, spec: NonNullable<Service['
 /** `ulimits`, each one number or both limits. */
 function ulimits(limits: Record<string, Ulimit>): Record<string, number | SwarmUlimit> {
   const out: Record<string, number | SwarmUlimit> = {};
-  for (const name of sortedNames(limits)) out[name] = ulimit(limits[name]!);
+  for (const name of sortedNames(limits)) setOwn(out, name, ulimit(limits[name]!));
   return out;
 }
 

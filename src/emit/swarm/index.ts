@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Project } from '../../ir/types.js';
+import { setOwn } from '../../util/objects.js';
 import { sortedNames } from '../../util/strings.js';
 import { noServicesWarning } from '../no-services.js';
 import { SwarmContext, type SwarmOptions } from './context.js';
@@ -53,12 +54,10 @@ export function emitSwarm(project: Project, options: SwarmOptions = {}): SwarmRe
   return { stack: escapeDollars(stack), files: c.files, commands: c.commands, diagnostics: c.diagnostics };
 }
 
-/** Every service, keyed by its name (defined as own properties, so a service named `__proto__` is one too). */
+/** Every service, keyed by its name. */
 function services(c: SwarmContext): Record<string, SwarmService> {
   const out: Record<string, SwarmService> = {};
-  for (const name of sortedNames(c.project.services)) {
-    Object.defineProperty(out, name, { value: convertService(c, c.project.services[name]!), enumerable: true, writable: true, configurable: true });
-  }
+  for (const name of sortedNames(c.project.services)) setOwn(out, name, convertService(c, c.project.services[name]!));
   return out;
 }
 

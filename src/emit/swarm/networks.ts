@@ -4,6 +4,7 @@
  * The per-attachment settings Swarm does not apply (fixed addresses, priorities, interface names) are reported.
  */
 import type { Service } from '../../ir/types.js';
+import { setOwn } from '../../util/objects.js';
 import { sortedNames } from '../../util/strings.js';
 import type { SwarmContext } from './context.js';
 import type { SwarmService, SwarmServiceNetwork } from './stack-types.js';
@@ -28,7 +29,7 @@ export function serviceNetworks(c: SwarmContext, s: Service): SwarmService['netw
   const out: Record<string, SwarmServiceNetwork | null> = {};
   for (const name of names) {
     const entry = attachment(c, s, name);
-    out[name] = Object.keys(entry).length > 0 ? entry : null;
+    setOwn(out, name, Object.keys(entry).length > 0 ? entry : null);
   }
   return out;
 }

@@ -6,6 +6,7 @@
  * content or variables become files beside the stack file.
  */
 import type { Network, Project, Secret } from '../../ir/types.js';
+import { setOwn } from '../../util/objects.js';
 import { sortedNames } from '../../util/strings.js';
 import type { SwarmContext } from './context.js';
 import { contentHash, contentName } from './names.js';
@@ -42,12 +43,12 @@ export function convertNetworks(c: SwarmContext): Record<string, SwarmNetwork> {
       if (n[flag] !== undefined) c.report('warning', 'SWARM_UNSUPPORTED', `networks.${key}.${flag} is not supported by the v3 stack format; it is left out`, n, flag);
     }
     Object.assign(entry, c.extensions(n.extensions, `networks.${key}`, n, 'extensions'));
-    out[key] = entry;
+    setOwn(out, key, entry);
   }
   const host = c.hostNetwork;
-  if (host !== undefined && out[host] === undefined) {
+  if (host !== undefined && !Object.prototype.hasOwnProperty.call(out, host)) {
     // Swarm lets services join its predefined host network when the stack declares it external.
-    out[host] = host === 'host' || !c.needs('resourceName', 'the host network under another key', c.project, 'networks') ? { external: true } : { external: true, name: 'host' };
+    setOwn(out, host, host === 'host' || !c.needs('resourceName', 'the host network under another key', c.project, 'networks') ? { external: true } : { external: true, name: 'host' });
   }
   return out;
 }
@@ -80,7 +81,7 @@ export function convertVolumes(c: SwarmContext): Record<string, SwarmVolume> {
     if (v.driver_opts !== undefined) entry.driver_opts = v.driver_opts;
     if (v.labels !== undefined) entry.labels = v.labels;
     Object.assign(entry, c.extensions(v.extensions, `volumes.${key}`, v, 'extensions'));
-    out[key] = entry;
+    setOwn(out, key, entry);
   }
   return out;
 }
@@ -113,7 +114,7 @@ export function convertSecrets(c: SwarmContext): Record<string, SwarmSecret> {
     const s = c.project.secrets[key]!;
     const entry: SwarmSecret = {};
     if (s.environment !== undefined) {
-      out[key] = environmentSecret(c, key, s);
+      setOwn(out, key, environmentSecret(c, key, s));
       continue;
     }
     if (s.file !== undefined && s.content !== undefined && !s.external) nameByContent(c, 'secrets', key, s, s.content.reveal(), entry);
@@ -127,7 +128,7 @@ export function convertSecrets(c: SwarmContext): Record<string, SwarmSecret> {
     if (s.template_driver !== undefined && c.needs('templateDriver', `secrets.${key}.template_driver`, s, 'template_driver')) entry.template_driver = s.template_driver;
     if (s.labels !== undefined) entry.labels = s.labels;
     Object.assign(entry, c.extensions(s.extensions, `secrets.${key}`, s, 'extensions'));
-    out[key] = entry;
+    setOwn(out, key, entry);
   }
   return out;
 }
@@ -185,7 +186,7 @@ export function convertConfigs(c: SwarmContext): Record<string, SwarmConfig> {
     if (cfg.template_driver !== undefined && c.needs('templateDriver', `configs.${key}.template_driver`, cfg, 'template_driver')) entry.template_driver = cfg.template_driver;
     if (cfg.labels !== undefined) entry.labels = cfg.labels;
     Object.assign(entry, c.extensions(cfg.extensions, `configs.${key}`, cfg, 'extensions'));
-    out[key] = entry;
+    setOwn(out, key, entry);
   }
   return out;
 }

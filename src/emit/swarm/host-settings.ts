@@ -28,7 +28,9 @@ function credentialSpec(c: SwarmContext, s: Service, spec: NonNullable<Service['
   for (const field of CREDENTIAL_SPEC_FIELDS) {
     const value = spec[field];
     // Loading checked that these are strings.
-    if (typeof value === 'string') out[field] = value;
+    if (typeof value !== 'string') continue;
+    if (field === 'config' && !c.needs('credentialSpecConfig', `services.${s.name}.credential_spec.config`, spec, 'config')) continue;
+    out[field] = value;
   }
   const extensions = Object.fromEntries(Object.entries(spec).filter(([key]) => key.startsWith('x-')));
   c.dropExtensions(extensions, `services.${s.name}.credential_spec`, s, 'credential_spec');

@@ -36,6 +36,7 @@ export const FEATURE_SINCE = {
   extensions: '3.7',
   init: '3.7',
   maxReplicasPerNode: '3.8',
+  credentialSpecConfig: '3.8',
   secretDriver: '3.8',
   templateDriver: '3.8',
   pidsLimit: '3.9',

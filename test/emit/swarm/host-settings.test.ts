@@ -15,6 +15,19 @@ describe('credential_spec', () => {
     expect(d?.location).toMatchObject({ line: 5 });
     expect(swarmSchemaErrors(c.stack)).toEqual([]);
   });
+
+  it('leaves config out before version 3.8, which first has it, with a located warning; keeps it from 3.8', () => {
+    const compose = 'services:\n  s:\n    image: app:1\n    configs: [spec]\n    credential_spec:\n      config: spec\nconfigs:\n  spec:\n    file: ./spec.json\n';
+    const old = toSwarm(compose, { 'spec.json': '{}' }, { version: '3.7' });
+    expect(old.services.s!.credential_spec).toEqual({});
+    const d = old.diagnostics.find((x) => x.code === 'SWARM_VERSION_TOO_OLD' && x.message.includes('credential_spec.config'));
+    // At the config field itself (line 6).
+    expect(d?.location).toMatchObject({ line: 6 });
+    expect(swarmSchemaErrors(old.stack)).toEqual([]);
+    const current = toSwarm(compose, { 'spec.json': '{}' }, { version: '3.8' });
+    expect(current.services.s!.credential_spec).toEqual({ config: 'spec' });
+    expect(swarmSchemaErrors(current.stack)).toEqual([]);
+  });
 });
 
 describe('ulimits', () => {

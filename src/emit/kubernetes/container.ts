@@ -9,6 +9,7 @@ import { dnsLabel, portName } from './names.js';
 import { probes } from './probes.js';
 import { cpuQuantity, memoryQuantity } from './quantities.js';
 import type { Mount } from './storage.js';
+import type { PodSettings } from './types.js';
 import { sortByString, sortedNames } from '../../util/strings.js';
 import { lowerProtocol } from './container-ports.js';
 import { commandAndArgs } from './entrypoint.js';
@@ -23,14 +24,10 @@ import type {
   V1EnvVar,
   V1PodDNSConfig,
   V1PodSecurityContext,
-  V1PodSpec,
   V1ResourceRequirements,
   V1SecurityContext,
   V1VolumeMount,
 } from '@kubernetes/client-node';
-
-/** The pod spec's fields that {@link podSettings} sets: everything but the containers. */
-export type PodSettings = Omit<V1PodSpec, 'containers'>;
 
 /** The image of a service; a build-only service gets the tag Compose would build. */
 export function imageOf(c: KubeContext, s: Service): string {

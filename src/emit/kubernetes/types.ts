@@ -16,6 +16,7 @@ import type {
   V1NetworkPolicySpec,
   V1ObjectMeta,
   V1PersistentVolumeClaim,
+  V1PodSpec,
   V1Secret,
   V1Service,
   V1StatefulSet,
@@ -92,6 +93,9 @@ export type NetworkPolicyIngressRule = Omit<V1NetworkPolicyIngressRule, '_from'>
 /** A NetworkPolicy's spec with {@link NetworkPolicyIngressRule}s. */
 export type NetworkPolicySpec = Omit<V1NetworkPolicySpec, 'ingress'> & { ingress?: NetworkPolicyIngressRule[] };
 export type NetworkPolicy = Omit<Emitted<V1NetworkPolicy, 'NetworkPolicy'>, 'spec'> & { spec?: NetworkPolicySpec };
+
+/** A pod spec's fields other than its containers: the pod-level settings, built apart from the containers. */
+export type PodSettings = Omit<V1PodSpec, 'containers'>;
 
 /** A workload: what runs a service's pods. */
 export type Workload = Deployment | StatefulSet | DaemonSet | Job | CronJob;

@@ -9,7 +9,7 @@ import { int32, seconds } from '../quantities.js';
 import type { KomposeProbe, KomposeService } from './service.js';
 
 import type { V1Container, V1Probe } from '@kubernetes/client-node';
-import type { PodSettings } from '../container.js';
+import type { PodSettings } from '../types.js';
 
 /** Applies the container-level labels to the service's container. */
 export function applyKomposeContainer(c: KubeContext, s: Service, k: KomposeService, container: V1Container): void {

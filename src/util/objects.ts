@@ -70,3 +70,8 @@ export function copyFirstEntries(map: PlainObject, keys: readonly string[], coun
 export function hasOwn(target: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(target, key);
 }
+
+/** True for an empty list or mapping: a key written with nothing in it, which says nothing to convert or report. */
+export function isEmptyListOrMapping(value: unknown): boolean {
+  return Array.isArray(value) ? value.length === 0 : value !== null && typeof value === 'object' && Object.keys(value).length === 0;
+}

@@ -3,6 +3,7 @@
  * wrote disappears silently. A test enumerates the keys of a fully populated service against it.
  */
 import type { Service } from '../../ir/types.js';
+import { isEmptyListOrMapping } from '../../util/objects.js';
 import type { KubeContext } from './context.js';
 
 /** Keys the emitter maps (in container.ts, storage.ts, services.ts, workload.ts and index.ts). */
@@ -69,7 +70,7 @@ export function reportUnmapped(c: KubeContext, s: Service): void {
     const key = keys[i]!;
     if (MAPPED_KEYS.has(key)) continue;
     const value: unknown = s[key as keyof Service];
-    if (value === undefined || isEmpty(value)) continue;
+    if (value === undefined || isEmptyListOrMapping(value)) continue;
     if (key === 'network_mode' && value === 'host') continue;
     if ((key === 'ipc' || key === 'pid') && value === 'host') continue;
     // Sharing another service's network namespace (Kompose merges the two into one pod) is a decision left to the
@@ -79,9 +80,4 @@ export function reportUnmapped(c: KubeContext, s: Service): void {
       : (UNMAPPED_KEYS[key] ?? 'stackport does not know a Kubernetes equivalent');
     c.report('warning', 'K8S_UNSUPPORTED', `services.${s.name}.${key} has no Kubernetes equivalent and is left out: ${why}`, s, key);
   }
-}
-
-/** An empty list or mapping: nothing the user wrote, so nothing to report. */
-function isEmpty(value: unknown): boolean {
-  return Array.isArray(value) ? value.length === 0 : value !== null && typeof value === 'object' && Object.keys(value).length === 0;
 }

@@ -18,7 +18,8 @@ import { serviceNetworks } from './networks.js';
 import { servicePorts } from './ports.js';
 import { processFields } from './process.js';
 import type { SwarmService } from './stack-types.js';
-import { isEmpty, KEPT, reportDropped, type KeptKey } from './unmapped.js';
+import { isEmptyListOrMapping } from '../../util/objects.js';
+import { KEPT, reportDropped, type KeptKey } from './unmapped.js';
 import { serviceVolumes } from './volumes.js';
 
 /** Converts one service. The steps run in a fixed order, so its diagnostics come out in the same order every time. */
@@ -80,7 +81,7 @@ function imageFor(c: SwarmContext, s: Service): string | undefined {
 /** Copies a kept key, unless it is unset or an empty list or mapping (which says nothing). */
 function keep(out: SwarmService, s: Service, key: KeptKey): void {
   const value = s[key];
-  if (value === undefined || isEmpty(value)) return;
+  if (value === undefined || isEmptyListOrMapping(value)) return;
   // KEPT's type proves each key's IR value fits the stack file's field; indexing by a union key hides that.
   (out as Partial<Record<KeptKey, unknown>>)[key] = value;
 }

@@ -4,6 +4,7 @@
  * the key family's file (ports.ts, volumes.ts, deploy.ts, ...); everything else is reported with `DROPPED`'s reason.
  */
 import type { Service } from '../../ir/types.js';
+import { isEmptyListOrMapping } from '../../util/objects.js';
 import type { SwarmContext } from './context.js';
 import { onHostNetwork } from './networks.js';
 import type { SwarmService } from './stack-types.js';
@@ -99,7 +100,7 @@ export function reportDropped(c: SwarmContext, s: Service): void {
   for (const key of Object.keys(s) as (keyof Service)[]) {
     const value: unknown = s[key];
     if (value === undefined || INTERNAL.has(key) || APPLIED.has(key)) continue;
-    if (isEmpty(value) || (value === false && DEFAULT_FALSE.has(key))) continue;
+    if (isEmptyListOrMapping(value) || (value === false && DEFAULT_FALSE.has(key))) continue;
     if (CONVERTED.has(key)) continue;
     if (key === 'network_mode' && onHostNetwork(s)) continue;
     // A build-only service was reported when its image was named.
@@ -108,9 +109,4 @@ export function reportDropped(c: SwarmContext, s: Service): void {
     const severity = key === 'build' ? 'info' : 'warning';
     c.report(severity, 'SWARM_UNSUPPORTED', `services.${s.name}.${key} is not supported by docker stack deploy and is left out: ${why}`, s, key);
   }
-}
-
-/** An empty list or mapping: nothing the user wrote, so nothing to report or copy. */
-export function isEmpty(value: unknown): boolean {
-  return Array.isArray(value) ? value.length === 0 : value !== null && typeof value === 'object' && Object.keys(value).length === 0;
 }

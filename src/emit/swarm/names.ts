@@ -5,6 +5,8 @@
  * of an existing one (`only updates to Labels are allowed`): a new name for new content makes a redeploy create
  * the new object and roll the services that use it.
  */
+import { sha256Hex } from '../../util/sha256.js';
+
 /** Swarm's rule for service names (swarmkit's `isValidDNSName`): letters and digits, joined by `-` or `_`. */
 const SERVICE_NAME = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
 
@@ -39,10 +41,7 @@ export function longestStackName(name: string): number {
 
 /** The short content hash stackport puts in config and secret names. */
 export function contentHash(bytes: Uint8Array | string): string {
-  // Loaded on first use: node:crypto brings Node's stream modules, which a conversion without configs or secrets
-  // (and every Kubernetes conversion) should not pay for at start-up.
-  const { createHash } = process.getBuiltinModule('node:crypto');
-  return createHash('sha256').update(bytes).digest('hex').slice(0, HASH_LENGTH);
+  return sha256Hex(bytes).slice(0, HASH_LENGTH);
 }
 
 /**

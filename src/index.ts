@@ -24,7 +24,7 @@ export {
 export { convertOverlays, ENVIRONMENT_NAME, type OverlayConversions } from './overlays.js';
 export { emitCompose } from './emit/compose/index.js';
 export type { Emitted, KubernetesList, KubernetesObject, KubernetesOptions, ObjectMeta, SecretSource, Workload } from './emit/kubernetes/index.js';
-export type { SwarmOptions, SwarmResult, SwarmVersion } from './emit/swarm/index.js';
+export type { SwarmOptions, SwarmResult, SwarmService, SwarmStack, SwarmVersion } from './emit/swarm/index.js';
 export { render, type RenderOptions, type Layout } from './render/render.js';
 export type { RenderedFiles } from './render/files.js';
 export type { KustomizeInput } from './render/kustomize.js';

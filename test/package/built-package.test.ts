@@ -273,7 +273,7 @@ describe('type declarations', () => {
     const file = path.join(consumer, 'use.ts');
     writeFileSync(
       file,
-      `import { load, convert, render, check, type RenderedFiles, type CheckResult, type KubernetesObject } from 'stackport';
+      `import { load, convert, render, check, type RenderedFiles, type CheckResult, type KubernetesObject, type SwarmStack } from 'stackport';
 const { project } = load({ files: ['compose.yaml'] });
 if (project) {
   const conversion = convert(project, { target: 'kubernetes' });
@@ -292,6 +292,9 @@ if (project) {
 // @ts-expect-error a DeploymentSpec has no field 'replica': the declarations carry client-node's models
 const typo: KubernetesObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replica: 1, selector: {}, template: {} } };
 void typo;
+// @ts-expect-error a stack file's service has no field 'restart_polcy': the Swarm shapes follow docker/cli's schema
+const stack: SwarmStack = { version: '3.9', services: { web: { image: 'nginx', restart_polcy: {} } } };
+void stack;
 // A wrong call must not type-check, or the declarations would be 'any'.
 // @ts-expect-error target is required to be 'kubernetes' or 'swarm'
 convert(undefined as never as Parameters<typeof convert>[0], { target: 'nomad' });

@@ -57,6 +57,9 @@ export function convertNetworks(c: SwarmContext): Record<string, SwarmNetwork> {
 function ipam(c: SwarmContext, key: string, n: Network): NonNullable<SwarmNetwork['ipam']> {
   const out: NonNullable<SwarmNetwork['ipam']> = {};
   if (n.ipam!.driver !== undefined) out.driver = n.ipam!.driver;
+  if (n.ipam!.options !== undefined && Object.keys(n.ipam!.options).length > 0) {
+    c.report('warning', 'SWARM_IPAM', `networks.${key}.ipam.options: the v3 stack format has no IPAM driver options; they are left out`, n, 'ipam', 'create the network yourself with docker network create --ipam-opt, and mark it external');
+  }
   if (n.ipam!.config !== undefined) {
     out.config = n.ipam!.config.map((entry) => {
       if (Object.keys(entry).some((k) => k !== 'subnet')) {

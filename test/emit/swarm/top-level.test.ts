@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { codes, toSwarm } from './helpers.js';
+import { swarmSchemaErrors } from '../../helpers/swarm-schema.js';
 
 const COMPOSE = `name: shop
 services:
@@ -81,5 +82,31 @@ describe('secrets from variables', () => {
   it('quote the loading flags they repeat', () => {
     const c = toSwarm('services:\n  s:\n    image: app:1\nsecrets:\n  tok:\n    environment: TOKEN\n', {}, { loadingArgs: ['-f', 'my compose.yaml'] }, { TOKEN: 'x' });
     expect(c.commands[0]).toMatch(/^stackport secret tok -f 'my compose\.yaml' \| docker secret create /);
+  });
+});
+
+describe('network IPAM', () => {
+  const compose = `services:
+  web:
+    image: nginx
+    networks: [front]
+networks:
+  front:
+    ipam:
+      driver: default
+      options:
+        foo: bar
+      config:
+        - subnet: 10.1.0.0/16
+          ip_range: 10.1.1.0/24
+`;
+
+  it('keeps the driver and each subnet, and reports what Swarm does not apply (other pool settings, driver options)', () => {
+    const c = toSwarm(compose);
+    expect(c.stack.networks?.front?.ipam).toEqual({ driver: 'default', config: [{ subnet: '10.1.0.0/16' }] });
+    const reports = c.diagnostics.filter((d) => d.code === 'SWARM_IPAM').map((d) => d.message);
+    expect(reports.some((m) => m.includes('ipam.config'))).toBe(true);
+    expect(reports.some((m) => m.includes('ipam.options'))).toBe(true);
+    expect(swarmSchemaErrors(c.stack)).toEqual([]);
   });
 });

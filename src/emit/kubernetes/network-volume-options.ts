@@ -41,7 +41,7 @@ function reportVolume(c: KubeContext, key: string): void {
   }
   if (Object.keys(opts).length === 0) return;
   const why = type === 'nfs'
-    ? `it mounts the NFS export ${opts.device ?? ''} under Compose; the claim gets whatever storage the cluster's default class gives`
+    ? `it mounts ${opts.device !== undefined ? `the NFS export ${opts.device}` : 'an NFS export'} under Compose; the claim gets whatever storage the cluster's default class gives`
     : type === 'tmpfs'
       ? 'it is a tmpfs under Compose (memory, empty at every start); the claim is persistent disk'
       : opts.o !== undefined && /(^|,)bind(,|$)/.test(opts.o)

@@ -4,8 +4,8 @@
  *
  * Node runs with --predictable (V8 on one thread, no randomness), which makes the count repeat to within 0.01% but
  * also puts the optimising compiler's work on the main thread, so compare counts with counts, never with the wall
- * times of `npm run bench`. Measures `node -e 0`, `config` and `convert --to kubernetes` on the 5-service project,
- * and `convert --to kubernetes` on the 500-service one. Run `npm run build` first; needs valgrind on PATH.
+ * times of `npm run bench`. Measures `node -e 0`, `config` and `convert` to both targets on the 5-service project,
+ * and `convert` to both targets on the 500-service one. Run `npm run build` first; needs valgrind on PATH.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,7 +45,9 @@ try {
     ['node -e 0', ['-e', '0'], small],
     ['5 services: stackport config', [bin, 'config'], small],
     ['5 services: stackport convert --to kubernetes', [bin, 'convert', '--to', 'kubernetes'], small],
+    ['5 services: stackport convert --to swarm', [bin, 'convert', '--to', 'swarm'], small],
     ['500 services: stackport -q convert --to kubernetes', [bin, '-q', 'convert', '--to', 'kubernetes'], large],
+    ['500 services: stackport -q convert --to swarm', [bin, '-q', 'convert', '--to', 'swarm'], large],
   ];
   console.log('| run | million instructions |\n|---|---:|');
   for (const [name, args, cwd] of rows) console.log(`| ${name} | ${count(args, cwd).toFixed(1)} |`);

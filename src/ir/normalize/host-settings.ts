@@ -2,7 +2,7 @@
 import { isPlainObject, setOwn } from '../../util/objects.js';
 import type { BlkioConfig, Device, DeviceRequest, Hook, Logging, Ulimit } from '../types.js';
 import { parseByteSize } from '../values/bytes.js';
-import { splitCommand } from '../values/shellwords.js';
+import { splitCommandLine } from '../values/shellwords.js';
 import { booleanFrom, keyValueRecord, numberFrom, stringList, stringRecord, text, type Normalizer } from './context.js';
 import { deviceRequest } from './deploy.js';
 
@@ -132,5 +132,10 @@ export function commandList(n: Normalizer, value: unknown, where: string, contai
     for (let i = 0; i < value.length; i++) argv.push(text(value[i]));
     return argv;
   }
-  return n.parsed(splitCommand(text(value)), 'COMMAND_INVALID', where, container, key);
+  const split = n.parsed(splitCommandLine(text(value)), 'COMMAND_INVALID', where, container, key);
+  if (split?.dropped !== undefined) {
+    // Compose drops the rest without a word; the user almost always meant a shell to run it.
+    n.warn('COMMAND_CUT', `${where}: Compose splits this string without a shell, so only "${split.words.join(' ')}" runs and "${split.dropped}" is ignored`, container, key, `to run shell syntax, write ${key}: ["sh", "-c", ${JSON.stringify(text(value))}]`);
+  }
+  return split?.words;
 }

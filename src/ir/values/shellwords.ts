@@ -6,8 +6,21 @@
  */
 import { fail, ok, type Parsed } from './result.js';
 
+/** A command line's words, and the text after an unquoted `;`, `&`, `|`, `<` or `>`, which Compose drops. */
+export interface CommandWords {
+  words: string[];
+  /** From the operator to the end, when the split stopped at one. */
+  dropped?: string;
+}
+
 /** Splits a command line into words. */
 export function splitCommand(line: string): Parsed<string[]> {
+  const split = splitCommandLine(line);
+  return split.ok ? ok(split.value.words) : split;
+}
+
+/** Splits a command line into words, saying what Compose's split leaves out. */
+export function splitCommandLine(line: string): Parsed<CommandWords> {
   const words: string[] = [];
   let word = '';
   let inWord = false;
@@ -41,12 +54,15 @@ export function splitCommand(line: string): Parsed<string[]> {
       inWord = false;
       continue;
     }
-    if (';&|<>'.includes(c)) break;
+    if (';&|<>'.includes(c)) {
+      if (inWord) words.push(word);
+      return ok({ words, dropped: line.slice(i).trim() });
+    }
     if (c === '(' || c === ')') return fail(`invalid command line string: unquoted "${c}" (wrap the command in sh -c '...')`);
     word += c;
     inWord = true;
   }
   if (quote) return fail(`invalid command line string: unterminated ${quote === '"' ? 'double' : 'single'} quote`);
   if (inWord) words.push(word);
-  return ok(words);
+  return ok({ words });
 }

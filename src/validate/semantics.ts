@@ -6,6 +6,7 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { entryLocation } from '../diagnostics/locations.js';
 import type { Project, Service, ServiceFileRef } from '../ir/types.js';
+import { imageReferenceProblem } from '../ir/values/image-reference.js';
 import { sortedNames } from '../util/strings.js';
 
 /** Checks a normalized project. */
@@ -36,6 +37,12 @@ function label(s: Service): string {
 function checkService(project: Project, s: Service, out: Diagnostic[]): void {
   if (s.image === undefined && s.build === undefined && s.provider === undefined) {
     out.push(error('SERVICE_NO_IMAGE', `${label(s)} has neither an image nor a build context specified`, at(s, 'name'), 'add image: or build:'));
+  }
+  const imageProblem = s.image === undefined ? undefined : imageReferenceProblem(s.image);
+  if (imageProblem !== undefined) {
+    // Docker Compose pulls (or tags a build) with this name and fails with "invalid reference format"; so would
+    // docker stack deploy and the kubelet, long after conversion.
+    out.push(error('IMAGE_INVALID', `${label(s)}: image "${s.image}" is not a valid image reference: ${imageProblem}`, at(s, 'image'), 'write [registry[:port]/]name[:tag][@digest], the name in lowercase'));
   }
   if (s.build?.dockerfile_inline !== undefined && s.build.dockerfile !== undefined && s.build.dockerfile !== 'Dockerfile') {
     out.push(error('BUILD_CONFLICT', `${label(s)}: build.dockerfile and build.dockerfile_inline are mutually exclusive`, at(s, 'build')));

@@ -10,6 +10,7 @@ import { container, envFileData, podSettings } from './container.js';
 import { reportNameCollisions } from './collisions.js';
 import { KubeContext } from './context.js';
 import { dependencyInitContainers } from './dependencies.js';
+import { reportDeploySettings } from './deploy-settings.js';
 import { serviceSettings, volumeSettings } from './extension.js';
 import { autoscalerFor } from './autoscaler.js';
 import { ingressFor, networkPolicies } from './extras.js';
@@ -121,6 +122,7 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
   applyKomposePod(settings.kompose, pod);
   const recreate = kind === 'Deployment' && storage.claims.some((cl) => cl.readWriteOnce);
   objects.push(workload(c, s, kind, settings, pod, podAnnotations(c, s), claimTemplates, recreate));
+  reportDeploySettings(c, s, kind, recreate);
   pushAll(objects, servicesFor(c, s, settings));
   const ingress = ingressFor(c, s, settings);
   if (ingress) objects.push(ingress);

@@ -5,13 +5,13 @@
 import type { Service } from '../../ir/types.js';
 import { hasOwnKeys } from '../../util/objects.js';
 import type { KubeContext } from './context.js';
-import { dnsLabel, portName } from './names.js';
+import { dnsLabel, isCleanPortName, portName } from './names.js';
 import { probes } from './probes.js';
 import { cpuQuantity, memoryQuantity } from './quantities.js';
 import type { Mount } from './storage.js';
 import type { PodSettings } from './types.js';
 import { sortByString, sortedNames } from '../../util/strings.js';
-import { lowerProtocol } from './container-ports.js';
+import { lowerProtocol, userPortNames, type ContainerPort } from './container-ports.js';
 import { commandAndArgs } from './entrypoint.js';
 import { securityOptions } from './security-options.js';
 import { hostAliases } from './host-aliases.js';
@@ -119,12 +119,13 @@ export function envFileData(s: Service): Record<string, string> {
 }
 
 function containerPorts(c: KubeContext, s: Service): V1ContainerPort[] {
-  const taken = new Set<string>();
   const out: V1ContainerPort[] = [];
   const list = c.containerPorts(s);
+  const taken = userPortNames(list);
+  reportPortNames(c, s, list);
   for (let i = 0; i < list.length; i++) {
     const p = list[i]!;
-    const name = portName(`${lowerProtocol(p.protocol)}-${p.port}`, taken);
+    const name = p.name ?? portName(`${lowerProtocol(p.protocol)}-${p.port}`, taken);
     if (p.hostPort === undefined) {
       out.push({ containerPort: p.port, name, protocol: p.protocol });
       continue;
@@ -135,6 +136,23 @@ function containerPorts(c: KubeContext, s: Service): V1ContainerPort[] {
   return out;
 }
 
+
+/** Reports each `ports[].name` that does not become the port's name (not a valid port name, or a repeat). */
+function reportPortNames(c: KubeContext, s: Service, list: readonly ContainerPort[]): void {
+  for (let i = 0; i < s.ports.length; i++) {
+    const p = s.ports[i]!;
+    if (p.name === undefined) continue;
+    const protocol = p.protocol.toUpperCase();
+    const port = list.find((o) => o.port === p.target && o.protocol === protocol);
+    if (port?.name === p.name) continue;
+    const why = !isCleanPortName(p.name)
+      ? 'is not a name Kubernetes accepts for a port (at most 15 lowercase letters, digits and single inner dashes, with at least one letter)'
+      : port?.name !== undefined && port.name !== p.name
+        ? `is a second name for container port ${p.target}/${p.protocol}, which is already named ${port.name}`
+        : 'is already the name of another port';
+    c.report('warning', 'K8S_PORT_NAME', `services.${s.name}.ports: the name "${p.name}" of port ${p.target}/${p.protocol} ${why}; a generated name is used`, s, 'ports', 'use a unique name such as http or metrics (lowercase, at most 15 characters)');
+  }
+}
 
 /** The container's security context, or undefined when the service sets nothing it holds. */
 function securityContext(c: KubeContext, s: Service): V1SecurityContext | undefined {

@@ -7,8 +7,10 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Project, Service } from '../../ir/types.js';
 import { sortedNames } from '../../util/strings.js';
 import { container, envFileData, podSettings } from './container.js';
+import { reportNameCollisions } from './collisions.js';
 import { KubeContext } from './context.js';
 import { dependencyInitContainers } from './dependencies.js';
+import { reportDeploySettings } from './deploy-settings.js';
 import { serviceSettings, volumeSettings } from './extension.js';
 import { autoscalerFor } from './autoscaler.js';
 import { ingressFor, networkPolicies } from './extras.js';
@@ -60,6 +62,7 @@ export function emitKubernetes(input: Project, options: KubernetesOptions = {}):
   if (options.createNamespace && options.namespace) {
     objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { labels: c.standardLabels(undefined), name: options.namespace } });
   }
+  const collided = reportNameCollisions(c);
   pushAll(objects, secretAndConfigObjects(c));
   const claims = new Map<string, ClaimUse>();
   for (const name of c.serviceNames) serviceObjects(c, project.services[name]!, claims, objects);
@@ -69,7 +72,7 @@ export function emitKubernetes(input: Project, options: KubernetesOptions = {}):
   // Kompose labels on volumes no service mounts are still read, so none is passed over in silence.
   for (const key of sortedNames(project.volumes)) komposeVolume(c, key, project.volumes[key]);
   reportOtherLabels(c);
-  return { objects: dedupe(c, installOrder(objects)), secretSources: c.secretSources, diagnostics: c.diagnostics };
+  return { objects: dedupe(c, installOrder(objects), collided), secretSources: c.secretSources, diagnostics: c.diagnostics };
 }
 
 /** `target.push(...items)` without spreading a list of arbitrary length into arguments. */
@@ -119,6 +122,7 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
   applyKomposePod(settings.kompose, pod);
   const recreate = kind === 'Deployment' && storage.claims.some((cl) => cl.readWriteOnce);
   objects.push(workload(c, s, kind, settings, pod, podAnnotations(c, s), claimTemplates, recreate));
+  reportDeploySettings(c, s, kind, recreate);
   pushAll(objects, servicesFor(c, s, settings));
   const ingress = ingressFor(c, s, settings);
   if (ingress) objects.push(ingress);
@@ -271,22 +275,29 @@ function claimObjects(c: KubeContext, claims: Map<string, ClaimUse>): Persistent
 /**
  * Two objects of one kind with one name would overwrite each other: keep the first and report the rest. The
  * objects are in install order (by kind, then name), so such objects sit in one run of equal names, and only the
- * objects kept from that run need comparing.
+ * objects kept from that run need comparing. A safety net behind {@link reportNameCollisions}, which reports
+ * colliding Compose keys at the user's key: names it reported (`collided`) are not reported again here. Dropping a
+ * workload loses a service, so that is an error.
  */
-function dedupe(c: KubeContext, objects: KubernetesObject[]): KubernetesObject[] {
+function dedupe(c: KubeContext, objects: KubernetesObject[], collided: ReadonlySet<string>): KubernetesObject[] {
   const out: KubernetesObject[] = [];
   let runStart = 0;
   for (let i = 0; i < objects.length; i++) {
     const o = objects[i]!;
     if (out.length > 0 && out[out.length - 1]!.metadata.name !== o.metadata.name) runStart = out.length;
     if (hasKind(out, runStart, o.kind)) {
-      c.diagnostics.push({ severity: 'warning', code: 'K8S_NAME_COLLISION', message: `two objects would both be ${o.kind} ${o.metadata.name}; only the first is kept`, hint: 'rename one of the services, aliases or volumes' });
+      if (!collided.has(o.metadata.name)) {
+        const severity = WORKLOAD_KINDS.has(o.kind) ? 'error' : 'warning';
+        c.diagnostics.push({ severity, code: 'K8S_NAME_COLLISION', message: `two objects would both be ${o.kind} ${o.metadata.name}; only the first is kept`, hint: 'rename one of the services, aliases or volumes' });
+      }
       continue;
     }
     out.push(o);
   }
   return out;
 }
+
+const WORKLOAD_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
 function hasKind(objects: readonly KubernetesObject[], from: number, kind: KubernetesObject['kind']): boolean {
   for (let i = from; i < objects.length; i++) if (objects[i]!.kind === kind) return true;

@@ -72,10 +72,11 @@ export function portName(base: string, taken: Set<string>): string {
 }
 
 /**
- * True when sanitizing would return `base` unchanged (`tcp-8080`): at most 15 lowercase alphanumerics with single
- * inner hyphens, at least one of them a letter.
+ * True for an IANA service name, which is what Kubernetes takes as a port name and what sanitizing would return
+ * unchanged (`tcp-8080`): at most 15 lowercase alphanumerics with single inner hyphens, at least one of them a
+ * letter.
  */
-function isCleanPortName(base: string): boolean {
+export function isCleanPortName(base: string): boolean {
   const n = base.length;
   if (n === 0 || n > 15 || base.charCodeAt(0) === 0x2d || base.charCodeAt(n - 1) === 0x2d) return false;
   let letter = false;

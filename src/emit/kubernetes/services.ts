@@ -8,7 +8,7 @@
 import type { Port, Service } from '../../ir/types.js';
 import { sortedNames, sortStrings } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
-import { lowerProtocol } from './container-ports.js';
+import { lowerProtocol, userPortNames } from './container-ports.js';
 import type { ServiceSettings } from './extension.js';
 import { dnsLabel, isQualifiedName, portName } from './names.js';
 import type { V1ServicePort, V1ServiceSpec } from '@kubernetes/client-node';
@@ -44,12 +44,12 @@ function serviceSpec(c: KubeContext, s: Service, ports: V1ServicePort[]): V1Serv
 }
 
 function clusterPorts(c: KubeContext, s: Service): V1ServicePort[] {
-  const taken = new Set<string>();
   const out: V1ServicePort[] = [];
   const list = c.containerPorts(s);
+  const taken = userPortNames(list);
   for (let i = 0; i < list.length; i++) {
     const p = list[i]!;
-    const name = portName(`${lowerProtocol(p.protocol)}-${p.port}`, taken);
+    const name = p.name ?? portName(`${lowerProtocol(p.protocol)}-${p.port}`, taken);
     const appProtocol = appProtocolOf(c, s, p.port, lowerProtocol(p.protocol));
     out.push(appProtocol === undefined ? { name, port: p.port, protocol: p.protocol, targetPort: p.port } : { appProtocol, name, port: p.port, protocol: p.protocol, targetPort: p.port });
   }
@@ -160,7 +160,9 @@ function publishedService(c: KubeContext, s: Service, settings: ServiceSettings)
     return undefined;
   }
   const type = settings.serviceType === 'NodePort' || c.options.publish === 'nodeport' ? 'NodePort' : settings.serviceType === 'ClusterIP' ? 'ClusterIP' : 'LoadBalancer';
-  const taken = new Set<string>();
+  const containerPorts = c.containerPorts(s);
+  const taken = userPortNames(containerPorts);
+  const named = new Set<string>();
   const seen = new Set<string>();
   const ports: V1ServicePort[] = [];
   for (let i = 0; i < published.length; i++) {
@@ -172,7 +174,10 @@ function publishedService(c: KubeContext, s: Service, settings: ServiceSettings)
       const key = `${port}/${protocol}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const entry: V1ServicePort = { name: portName(`${p.protocol}-${port}`, taken), port, protocol, targetPort: p.target };
+      // The port's own name (when kept for its container port) names one published port: a range has many.
+      const own = p.name !== undefined && end === undefined && !named.has(p.name) && containerPorts.some((o) => o.name === p.name && o.port === p.target && o.protocol === protocol) ? p.name : undefined;
+      if (own !== undefined) named.add(own);
+      const entry: V1ServicePort = { name: own ?? portName(`${p.protocol}-${port}`, taken), port, protocol, targetPort: p.target };
       if (p.app_protocol !== undefined && isQualifiedName(p.app_protocol)) entry.appProtocol = p.app_protocol;
       ports.push(entry);
     }

@@ -35,7 +35,7 @@ export const NODE_PROJECT_ROOT = '/srv/stackport';
 export function serviceStorage(c: KubeContext, s: Service): ServiceStorage {
   const out: ServiceStorage = { mounts: [], claims: [], objects: [] };
   for (let i = 0; i < s.volumes.length; i++) addVolume(c, s, s.volumes[i]!, i, out);
-  for (const entry of s.tmpfs ?? []) addTmpfs(entry, out);
+  for (const entry of s.tmpfs ?? []) addTmpfs(c, s, entry, out);
   for (let i = 0; i < s.secrets.length; i++) out.mounts.push(fileMount(c, s, s.secrets[i]!, 'secret'));
   for (let i = 0; i < s.configs.length; i++) out.mounts.push(fileMount(c, s, s.configs[i]!, 'config'));
   if (s.volumes_from !== undefined && s.volumes_from.length > 0) {
@@ -45,14 +45,31 @@ export function serviceStorage(c: KubeContext, s: Service): ServiceStorage {
 }
 
 /** A `tmpfs:` entry (`/path[:options]`): a memory-backed emptyDir. */
-function addTmpfs(entry: string, out: ServiceStorage): void {
+function addTmpfs(c: KubeContext, s: Service, entry: string, out: ServiceStorage): void {
   const [target, options] = entry.split(':', 2) as [string, string | undefined];
   const size = /(?:^|,)size=([^,]+)/.exec(options ?? '')?.[1];
+  const mode = /(?:^|,)mode=([^,]+)/.exec(options ?? '')?.[1];
+  if (mode !== undefined) reportTmpfsMode(c, s, 'tmpfs', target, mode);
   const bytes = size ? parseByteSize(size) : undefined;
   const emptyDir: V1EmptyDirVolumeSource = { medium: 'Memory' };
   if (bytes?.ok) emptyDir.sizeLimit = memoryQuantity(bytes.value);
   const name = dnsLabel(`tmpfs-${shortHash(target)}`);
   out.mounts.push({ volume: { emptyDir, name }, mount: { mountPath: target, name } });
+}
+
+/**
+ * A tmpfs `mode`: an emptyDir has none (Kubernetes makes it world-writable, 0777), so a mode that narrows access
+ * (such as 0700) is lost.
+ */
+function reportTmpfsMode(c: KubeContext, s: Service, key: 'tmpfs' | 'volumes', target: string, mode: string): void {
+  c.report(
+    'warning',
+    'K8S_TMPFS_MODE',
+    `services.${s.name}.${key}: the tmpfs at ${target} asks for mode ${mode}, and a Kubernetes emptyDir has no mode (it is created 0777), so the mode is left out`,
+    s,
+    key,
+    `chmod ${mode} ${target} in the entrypoint or an init container if the mode matters`,
+  );
 }
 
 /**
@@ -92,6 +109,7 @@ function addVolume(c: KubeContext, s: Service, v: ServiceVolume, index: number, 
     case 'tmpfs': {
       const emptyDir: V1EmptyDirVolumeSource = { medium: 'Memory' };
       if (v.tmpfs?.size !== undefined) emptyDir.sizeLimit = memoryQuantity(v.tmpfs.size);
+      if (v.tmpfs?.mode !== undefined) reportTmpfsMode(c, s, 'volumes', v.target, String(v.tmpfs.mode));
       const name = dnsLabel(`tmpfs-${shortHash(v.target)}`);
       out.mounts.push({ volume: { emptyDir, name }, mount: mountOf(c, s, v, name) });
       return;

@@ -76,7 +76,7 @@ export function reportUnmapped(c: KubeContext, s: Service): void {
     // Sharing another service's network namespace (Kompose merges the two into one pod) is a decision left to the
     // user: the services stay separate pods, which behaves the same for everything but localhost.
     const why = key === 'network_mode' && String(value).startsWith('service:')
-      ? `each service stays its own pod, so ${s.name} reaches ${String(value).slice(8)} by its Service name, not localhost`
+      ? `each service stays its own pod, so ${s.name} reaches ${String(value).slice(8)} by its Service name, not localhost (its pod is on ${String(value).slice(8)}'s networks, so the same peers reach it)`
       : (UNMAPPED_KEYS[key] ?? 'stackport does not know a Kubernetes equivalent');
     c.report('warning', 'K8S_UNSUPPORTED', `services.${s.name}.${key} has no Kubernetes equivalent and is left out: ${why}`, s, key);
   }

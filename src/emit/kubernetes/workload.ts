@@ -102,9 +102,27 @@ function podLabels(c: KubeContext, s: Service, settings: ServiceSettings): Recor
   let labels = c.standardLabels(s.name);
   // Spread, not assignment: label keys are user input, and `__proto__` must stay a key.
   if (hasOwnKeys(settings.labels)) labels = { ...labels, ...settings.labels };
-  const networks = sortedNames(s.networks);
+  const networks = sortedNames(networkOwner(c, s).networks);
   for (let i = 0; i < networks.length; i++) setOwn(labels, networkLabel(networks[i]!), 'true');
   return labels;
+}
+
+/**
+ * The service whose networks `s` is on: itself, or for `network_mode: service:X` the service X (followed through a
+ * chain of such services). Under Compose the two share one network namespace, so whoever may reach X may reach `s`
+ * and `s` reaches X's peers; its pod therefore carries X's network labels, which the NetworkPolicies select.
+ */
+export function networkOwner(c: KubeContext, s: Service): Service {
+  let current = s;
+  const seen = new Set<Service>([s]);
+  for (;;) {
+    const mode = current.network_mode;
+    if (mode === undefined || !mode.startsWith('service:')) return current;
+    const next = c.project.services[mode.slice('service:'.length)];
+    if (next === undefined || seen.has(next)) return current;
+    seen.add(next);
+    current = next;
+  }
 }
 
 /**

@@ -15,10 +15,13 @@ const UPDATE_FIELDS = {
   max_failure_ratio: 'a rollout has no failure ratio; it stops at the first pod that does not become ready',
 } as const;
 
-/** Reports the `deploy` and `healthcheck` settings the workload of kind `kind` does not carry. */
-export function reportDeploySettings(c: KubeContext, s: Service, kind: WorkloadKind, recreate: boolean): void {
+/**
+ * Reports the `deploy` and `healthcheck` settings the workload of kind `kind` does not carry. `probed` is true when
+ * the container has a probe anyway (Kompose's healthcheck labels give a handler the timings apply to).
+ */
+export function reportDeploySettings(c: KubeContext, s: Service, kind: WorkloadKind, recreate: boolean, probed: boolean): void {
   const h = s.healthcheck;
-  if (h !== undefined && !h.disable && h.test === undefined) {
+  if (h !== undefined && !h.disable && h.test === undefined && !probed) {
     c.report(
       'warning',
       'K8S_HEALTHCHECK_NO_TEST',

@@ -122,7 +122,7 @@ function serviceObjects(c: KubeContext, s: Service, claims: Map<string, ClaimUse
   applyKomposePod(settings.kompose, pod);
   const recreate = kind === 'Deployment' && storage.claims.some((cl) => cl.readWriteOnce);
   objects.push(workload(c, s, kind, settings, pod, podAnnotations(c, s), claimTemplates, recreate));
-  reportDeploySettings(c, s, kind, recreate);
+  reportDeploySettings(c, s, kind, recreate, main.readinessProbe !== undefined || main.livenessProbe !== undefined);
   pushAll(objects, servicesFor(c, s, settings));
   const ingress = ingressFor(c, s, settings);
   if (ingress) objects.push(ingress);

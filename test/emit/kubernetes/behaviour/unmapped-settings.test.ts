@@ -40,6 +40,19 @@ services:
     expect(d?.hint).toMatch(/add test:/);
   });
 
+  it('says nothing of a timings-only healthcheck when Kompose labels give the probe its handler', () => {
+    const labelled = toKubernetes(`
+services:
+  db:
+    image: postgres
+    healthcheck: {interval: 10s, retries: 5}
+    labels:
+      kompose.service.healthcheck.readiness.tcp_port: "5432"
+`);
+    expect(firstContainer(find(labelled, 'Deployment', 'db')).readinessProbe).toMatchObject({ tcpSocket: { port: 5432 }, periodSeconds: 10 });
+    expect(withCode(labelled, 'K8S_HEALTHCHECK_NO_TEST')).toEqual([]);
+  });
+
   it('reports pids, rollback_config, the unmapped update_config fields and restart delay/window at deploy', () => {
     const found = withCode(result, 'K8S_UNSUPPORTED').filter((d) => d.message.startsWith('services.app.deploy'));
     const text = found.map((d) => d.message).join('\n');

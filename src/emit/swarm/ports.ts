@@ -27,14 +27,29 @@ function hostNetworkPorts(c: SwarmContext, s: Service): [] {
 /** Ports in long syntax where the version has it; a published range becomes one entry per host port, as Swarm needs. */
 function publishedPorts(c: SwarmContext, s: Service): (string | SwarmPort)[] {
   const long = c.needs('longSyntax', `services.${s.name}.ports in long syntax`, s, 'ports');
+  // endpoint_mode needs the same version as the long syntax, so below it neither is written and ingress stays valid.
+  const dnsrr = long && s.deploy?.endpoint_mode?.toLowerCase() === 'dnsrr';
+  const moved: string[] = [];
   const out: (string | SwarmPort)[] = [];
   for (const p of s.ports) {
     if (p.host_ip !== undefined) {
       c.report('warning', 'SWARM_HOST_IP', `services.${s.name}.ports: Swarm publishes on every address; host_ip ${p.host_ip} is dropped`, s, 'ports');
     }
-    for (const published of hostPorts(p)) out.push(long ? longPort(p, published) : shortPort(p, published));
+    const mode = dnsrr ? 'host' : p.mode;
+    if (mode !== p.mode) moved.push(p.published === undefined ? `${p.target}` : `${p.published}:${p.target}`);
+    for (const published of hostPorts(p)) out.push(long ? longPort(p, published, mode) : shortPort(p, published));
   }
+  if (moved.length > 0) reportDnsrrPorts(c, s, moved);
   return withoutDuplicates(out);
+}
+
+/**
+ * The routing mesh needs a virtual IP, so the daemon rejects ingress ports on a dnsrr service ("port published with
+ * ingress mode can't be used with dnsrr mode"). Host mode is what remains: each node running a task publishes the
+ * port itself, where Compose published it on the one host.
+ */
+function reportDnsrrPorts(c: SwarmContext, s: Service, ports: string[]): void {
+  c.report('warning', 'SWARM_DNSRR_PORTS', `services.${s.name}.ports: with deploy.endpoint_mode dnsrr Swarm has no routing mesh, so ${ports.join(', ')} ${ports.length === 1 ? 'is' : 'are'} published in mode host: only on the nodes running a task, and two tasks cannot share a node's port`, s, 'ports', 'connect to a node that runs a task (deploy.placement.constraints can pin it), keep at most one task per node (deploy.placement.max_replicas_per_node: 1 or mode: global), or use endpoint_mode: vip to publish on every node');
 }
 
 /** Overlapping entries ("3000" and "3000-3005") give identical ports, which the v3 schema rejects as duplicates. */
@@ -57,8 +72,8 @@ function hostPorts(p: Port): (number | undefined)[] {
   return out;
 }
 
-function longPort(p: Port, published: number | undefined): SwarmPort {
-  const out: SwarmPort = { target: p.target, protocol: p.protocol, mode: p.mode };
+function longPort(p: Port, published: number | undefined, mode: Port['mode']): SwarmPort {
+  const out: SwarmPort = { target: p.target, protocol: p.protocol, mode };
   if (published !== undefined) out.published = published;
   return out;
 }

@@ -21,7 +21,8 @@ export function serviceVolumes(c: SwarmContext, s: Service): (string | SwarmServ
       c.report('warning', 'SWARM_SELINUX', `services.${s.name}.volumes: Swarm ignores the SELinux label option :${v.bind.selinux} on ${v.target}`, s, 'volumes');
     }
     if (v.type === 'bind' && v.source !== undefined) bindSource(c, s, v.source);
-    out.push(c.needs('longSyntax', `services.${s.name}.volumes in long syntax`, s, 'volumes') ? longVolume(c, v) : shortVolume(c, v));
+    reportLostOptions(c, s, v);
+    out.push(c.needs('longSyntax', `services.${s.name}.volumes in long syntax`, s, 'volumes') ? longVolume(c, s, v) : shortVolume(c, v));
   }
   if (s.tmpfs !== undefined && s.tmpfs.length > 0) {
     if (supports(c.version, 'longSyntax')) out.push(...tmpfsMounts(c, s, supports(c.version, 'tmpfsSize')));
@@ -46,15 +47,30 @@ function bindSource(c: SwarmContext, s: Service, source: string): void {
   }
 }
 
+/**
+ * Mount options the v3 format has no field for, in any version: a volume's `subpath` (Swarm would mount the whole
+ * volume, so the service sees other files than under Compose) and a tmpfs `mode` (Swarm mounts it 1777).
+ */
+function reportLostOptions(c: SwarmContext, s: Service, v: ServiceVolume): void {
+  const subpath = v.volume?.subpath;
+  if (subpath !== undefined) {
+    c.report('warning', 'SWARM_VOLUME_SUBPATH', `services.${s.name}.volumes: the stack format has no volume.subpath, so Swarm mounts the whole volume ${v.source ?? '(anonymous)'} at ${v.target}, not its subdirectory ${subpath}`, s, 'volumes', `mount the whole volume and point the service at ${v.target.replace(/\/$/, '')}/${subpath.replace(/^\//, '')}, or bind-mount the subdirectory from a path that exists on every node`);
+  }
+  const mode = v.tmpfs?.mode;
+  if (mode !== undefined) {
+    c.report('warning', 'SWARM_TMPFS_OPTIONS', `services.${s.name}.volumes: the stack format has no tmpfs.mode, so Swarm mounts ${v.target} with mode 1777, not 0${mode.toString(8)}`, s, 'volumes', 'set the permissions the service needs when it starts (chmod in its entrypoint), or rely on mode 1777');
+  }
+}
+
 /** A mount in long syntax; a bind source is written relative to where the stack file is deployed from. */
-function longVolume(c: SwarmContext, v: ServiceVolume): SwarmServiceVolume {
+function longVolume(c: SwarmContext, s: Service, v: ServiceVolume): SwarmServiceVolume {
   const out: SwarmServiceVolume = { type: v.type, target: v.target };
   if (v.source !== undefined) out.source = v.type === 'bind' ? c.path(v.source) : v.source;
   if (v.read_only !== undefined) out.read_only = v.read_only;
   if (v.consistency !== undefined) out.consistency = v.consistency;
   if (v.bind?.propagation !== undefined) out.bind = { propagation: v.bind.propagation };
   if (v.volume?.nocopy !== undefined) out.volume = { nocopy: v.volume.nocopy };
-  if (v.tmpfs?.size !== undefined && supports(c.version, 'tmpfsSize')) out.tmpfs = { size: v.tmpfs.size };
+  if (v.tmpfs?.size !== undefined && c.needs('tmpfsSize', `services.${s.name}.volumes: tmpfs.size of ${v.target}`, s, 'volumes')) out.tmpfs = { size: v.tmpfs.size };
   return out;
 }
 

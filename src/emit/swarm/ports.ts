@@ -46,7 +46,20 @@ function publishedPorts(c: SwarmContext, s: Service): (string | SwarmPort)[] {
   }
   if (moved.length > 0) reportDnsrrPorts(c, s, moved);
   if (loopback.length > 0) reportLoopbackPorts(c, s, loopback);
+  reportPortLabels(c, s);
   return withoutDuplicates(out);
+}
+
+/** `name`, `app_protocol` and `x-` fields only describe a port; the v3 format has none of them, so they are left out, and said so. */
+function reportPortLabels(c: SwarmContext, s: Service): void {
+  const lost: string[] = [];
+  for (const p of s.ports) {
+    if (p.name !== undefined) lost.push(`name ${p.name} (port ${p.target})`);
+    if (p.app_protocol !== undefined) lost.push(`app_protocol ${p.app_protocol} (port ${p.target})`);
+    for (const field of Object.keys(p.extensions)) lost.push(`${field} (port ${p.target})`);
+  }
+  if (lost.length === 0) return;
+  c.report('info', 'SWARM_PORT_FIELDS', `services.${s.name}.ports: the stack format has no port name, app_protocol or extension fields; left out: ${lost.join(', ')}`, s, 'ports', 'nothing changes how the port is published; keep the names in a comment or a label if other tools read them');
 }
 
 /** A port as the user would recognise it in a message: `[host_ip:]published:target`. */

@@ -67,3 +67,16 @@ describe('ports published on loopback only', () => {
     expect(codes(c)).not.toContain('SWARM_LOOPBACK_PORT');
   });
 });
+
+describe('port name and app_protocol', () => {
+  it('are reported at ports, since the stack format has neither', () => {
+    const c = toSwarm('services:\n  s:\n    image: app:1\n    ports:\n      - target: 80\n        published: 8080\n        name: web\n        app_protocol: http\n        x-note: mine\n');
+    expect(c.services.s!.ports).toEqual([{ target: 80, published: 8080, protocol: 'tcp', mode: 'ingress' }]);
+    const d = c.diagnostics.find((x) => x.code === 'SWARM_PORT_FIELDS');
+    expect(d).toMatchObject({ severity: 'info', location: { line: 5 } });
+    expect(d?.message).toContain('name web (port 80)');
+    expect(d?.message).toContain('app_protocol http (port 80)');
+    expect(d?.message).toContain('x-note (port 80)');
+    expect(swarmSchemaErrors(c.stack)).toEqual([]);
+  });
+});

@@ -32,3 +32,41 @@ describe('mount options the v3 format lacks', () => {
     expect(swarmSchemaErrors(c.stack)).toEqual([]);
   });
 });
+
+describe('a local volume mounted by several tasks', () => {
+  const project = (services: string, volume = '  data: {}\n') => toSwarm(`services:\n${services}volumes:\n${volume}`);
+  const mount = '    volumes: ["data:/data"]\n';
+
+  it('warns once, at the top-level entry, when two services mount it', () => {
+    const c = project(`  a:\n    image: app:1\n${mount}  b:\n    image: app:1\n${mount}`);
+    const found = c.diagnostics.filter((x) => x.code === 'SWARM_LOCAL_VOLUME_SHARED');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', location: { line: 9 } });
+    expect(found[0]!.message).toContain('a task of a, b');
+    expect(found[0]!.hint).toContain('node.hostname');
+    expect(swarmSchemaErrors(c.stack)).toEqual([]);
+  });
+
+  it.each([
+    ['replicas', '    deploy:\n      replicas: 3\n', '3 replicas'],
+    ['scale', '    scale: 2\n', '2 replicas'],
+  ])('warns when one service runs several tasks: %s', (_, fields, says) => {
+    const c = project(`  a:\n    image: app:1\n${mount}${fields}`);
+    expect(c.diagnostics.find((x) => x.code === 'SWARM_LOCAL_VOLUME_SHARED')?.message).toContain(says);
+  });
+
+  it('names a global service among several that mount it', () => {
+    const c = project(`  a:\n    image: app:1\n${mount}    deploy:\n      mode: global\n  b:\n    image: app:1\n${mount}`);
+    expect(c.diagnostics.find((x) => x.code === 'SWARM_LOCAL_VOLUME_SHARED')?.message).toContain('a (one task per node), b');
+  });
+
+  it.each([
+    ['a global service alone (Compose ran one container)', `  a:\n    image: app:1\n${mount}    deploy:\n      mode: global\n`, '  data: {}\n'],
+    ['one service with one task', `  a:\n    image: app:1\n${mount}`, '  data: {}\n'],
+    ['an external volume', `  a:\n    image: app:1\n${mount}  b:\n    image: app:1\n${mount}`, '  data:\n    external: true\n'],
+    ['another driver', `  a:\n    image: app:1\n${mount}  b:\n    image: app:1\n${mount}`, '  data:\n    driver: rexray/efs\n'],
+    ['an NFS mount of the local driver', `  a:\n    image: app:1\n${mount}  b:\n    image: app:1\n${mount}`, '  data:\n    driver_opts: {type: nfs, o: "addr=10.0.0.1", device: ":/export"}\n'],
+  ])('stays quiet for %s', (_, services, volume) => {
+    expect(codes(project(services, volume))).not.toContain('SWARM_LOCAL_VOLUME_SHARED');
+  });
+});

@@ -39,7 +39,11 @@ export function serviceVolumes(c: SwarmContext, s: Service): (string | SwarmServ
 function bindSource(c: SwarmContext, s: Service, source: string): void {
   const found = c.project.bind_sources?.[source];
   if (found === 'missing') {
-    c.report('warning', 'SWARM_BIND_MISSING', `services.${s.name}.volumes: the bind source ${source} does not exist; Docker Compose would create it, but Swarm does not start a task whose bind source is missing`, s, 'volumes', `create it on every node that runs the service (mkdir -p ${source})`);
+    // A socket or a device is made by what serves it; a directory created in its place would hide the real one.
+    const hint = socketOrDevice(source)
+      ? `it must exist on every node that runs the service (for ${source}, run what provides it there, e.g. Docker for its socket); do not create a directory in its place`
+      : `create it on every node that runs the service (mkdir -p ${source})`;
+    c.report('warning', 'SWARM_BIND_MISSING', `services.${s.name}.volumes: the bind source ${source} does not exist; Docker Compose would create it, but Swarm does not start a task whose bind source is missing`, s, 'volumes', hint);
   } else if (source.startsWith('~')) {
     c.report('warning', 'SWARM_BIND_HOME', `services.${s.name}.volumes: docker stack deploy expands ~ in the bind source ${source} with the HOME of whoever deploys, and the path must exist on every node that runs the service`, s, 'volumes', 'write an absolute path');
   } else if (source.startsWith('.')) {
@@ -60,6 +64,11 @@ function reportLostOptions(c: SwarmContext, s: Service, v: ServiceVolume): void 
   if (mode !== undefined) {
     c.report('warning', 'SWARM_TMPFS_OPTIONS', `services.${s.name}.volumes: the stack format has no tmpfs.mode, so Swarm mounts ${v.target} with mode 1777, not 0${mode.toString(8)}`, s, 'volumes', 'set the permissions the service needs when it starts (chmod in its entrypoint), or rely on mode 1777');
   }
+}
+
+/** True for a path that names a socket or a device rather than a directory: `*.sock`, or under /var/run, /run, /dev. */
+function socketOrDevice(source: string): boolean {
+  return source.endsWith('.sock') || /^\/(var\/run|run|dev)(\/|$)/.test(source);
 }
 
 /** A mount in long syntax; a bind source is written relative to where the stack file is deployed from. */

@@ -70,3 +70,18 @@ describe('a local volume mounted by several tasks', () => {
     expect(codes(project(services, volume))).not.toContain('SWARM_LOCAL_VOLUME_SHARED');
   });
 });
+
+describe('a missing bind source that is a socket or a device', () => {
+  it.each(['/var/run/docker.sock', '/run/user/1000/podman/podman.sock', '/dev/kvm', './agent.sock'])('does not advise mkdir -p for %s', (source) => {
+    const c = toSwarm(`services:\n  s:\n    image: app:1\n    volumes:\n      - ${source}:/x\n`);
+    const d = c.diagnostics.find((x) => x.code === 'SWARM_BIND_MISSING');
+    expect(d).toMatchObject({ severity: 'warning', location: { line: 5 } });
+    expect(d?.hint).not.toContain('mkdir');
+    expect(d?.hint).toContain('must exist on every node');
+  });
+
+  it('still advises mkdir -p for a directory', () => {
+    const c = toSwarm('services:\n  s:\n    image: app:1\n    volumes:\n      - /srv/data:/x\n');
+    expect(c.diagnostics.find((x) => x.code === 'SWARM_BIND_MISSING')?.hint).toContain('mkdir -p /srv/data');
+  });
+});

@@ -61,8 +61,9 @@ function reportLostOptions(c: SwarmContext, s: Service, v: ServiceVolume): void 
     c.report('warning', 'SWARM_VOLUME_SUBPATH', `services.${s.name}.volumes: the stack format has no volume.subpath, so Swarm mounts the whole volume ${v.source ?? '(anonymous)'} at ${v.target}, not its subdirectory ${subpath}`, s, 'volumes', `mount the whole volume and point the service at ${v.target.replace(/\/$/, '')}/${subpath.replace(/^\//, '')}, or bind-mount the subdirectory from a path that exists on every node`);
   }
   const mode = v.tmpfs?.mode;
-  if (mode !== undefined) {
-    c.report('warning', 'SWARM_TMPFS_OPTIONS', `services.${s.name}.volumes: the stack format has no tmpfs.mode, so Swarm mounts ${v.target} with mode 1777, not 0${mode.toString(8)}`, s, 'volumes', 'set the permissions the service needs when it starts (chmod in its entrypoint), or rely on mode 1777');
+  // 0o1777 is what Swarm gives anyway.
+  if (mode !== undefined && mode !== 0o1777) {
+    c.report('warning', 'SWARM_TMPFS_OPTIONS', `services.${s.name}.volumes: the stack format has no tmpfs.mode, so Swarm mounts ${v.target} with mode 1777, not the mode written (0${mode.toString(8)} in octal)`, s, 'volumes', 'set the permissions the service needs when it starts (chmod in its entrypoint), or rely on mode 1777');
   }
 }
 

@@ -21,8 +21,13 @@ describe('mount options the v3 format lacks', () => {
     expect(c.services.s!.volumes).toEqual([{ type: 'tmpfs', target: '/scratch', tmpfs: { size: 1000000 } }]);
     const d = c.diagnostics.find((x) => x.code === 'SWARM_TMPFS_OPTIONS');
     expect(d).toMatchObject({ severity: 'warning', location: { line: 5 } });
-    expect(d?.message).toContain('not 0700');
+    expect(d?.message).toContain('0700 in octal');
     expect(swarmSchemaErrors(c.stack)).toEqual([]);
+  });
+
+  it('says nothing of tmpfs mode 01777, which is what Swarm mounts anyway', () => {
+    const c = toSwarm('services:\n  s:\n    image: app:1\n    volumes:\n      - type: tmpfs\n        target: /scratch\n        tmpfs:\n          mode: 01777\n');
+    expect(codes(c)).not.toContain('SWARM_TMPFS_OPTIONS');
   });
 
   it('reports a tmpfs size that the target version cannot hold, instead of dropping it silently', () => {

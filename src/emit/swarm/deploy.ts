@@ -16,7 +16,10 @@ export function deploy(c: SwarmContext, s: Service): SwarmDeploy {
   const out: SwarmDeploy = {};
   if (d.mode !== undefined) out.mode = d.mode;
   const replicas = d.replicas ?? s.scale;
-  if (replicas !== undefined) out.replicas = replicas;
+  if (replicas !== undefined) {
+    if (isGlobal(d.mode)) reportGlobalReplicas(c, s, d.mode!, replicas);
+    else out.replicas = replicas;
+  }
   if (d.labels !== undefined && Object.keys(d.labels).length > 0) out.labels = d.labels;
   if (d.endpoint_mode !== undefined && c.needs('endpointMode', `services.${s.name}.deploy.endpoint_mode`, s, 'deploy')) out.endpoint_mode = d.endpoint_mode;
   if (d.update_config !== undefined) out.update_config = updateConfig(c, s, d.update_config);
@@ -28,6 +31,21 @@ export function deploy(c: SwarmContext, s: Service): SwarmDeploy {
   if (p !== undefined && Object.keys(p).length > 0) out.placement = p;
   c.dropExtensions(d.extensions, `services.${s.name}.deploy`, s, 'extensions');
   return out;
+}
+
+/** `global` and `global-job` run one task per node; docker stack deploy rejects `replicas` with either. */
+function isGlobal(mode: string | undefined): boolean {
+  return mode === 'global' || mode === 'global-job';
+}
+
+/**
+ * `replicas` (or `scale`) on a global service: docker stack deploy fails with "replicas can only be used with
+ * replicated or replicated-job mode", so the count is left out and Swarm runs one task on each eligible node.
+ */
+function reportGlobalReplicas(c: SwarmContext, s: Service, mode: string, replicas: number): void {
+  // The mode is under deploy, so deploy is written; the IR fills deploy.replicas from scale, so scale tells which.
+  const from = s.scale !== undefined ? 'scale' : 'deploy.replicas';
+  c.report('warning', 'SWARM_GLOBAL_REPLICAS', `services.${s.name}: with deploy.mode ${mode} Swarm runs one task on every eligible node, not ${from} ${replicas}; docker stack deploy rejects replicas in this mode, so it is left out`, s, 'deploy', `to run exactly ${replicas} task${replicas === 1 ? '' : 's'}, use mode: replicated (and deploy.placement.max_replicas_per_node: 1 for at most one per node); otherwise remove ${from}`);
 }
 
 /** `update_config` or `rollback_config`: the two have the same fields. */

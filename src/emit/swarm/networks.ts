@@ -5,7 +5,7 @@
  */
 import type { Service } from '../../ir/types.js';
 import { setOwn } from '../../util/objects.js';
-import { sortedNames } from '../../util/strings.js';
+import { attachedNetworks, extraAliases } from './aliases.js';
 import type { SwarmContext } from './context.js';
 import type { SwarmService, SwarmServiceNetwork } from './stack-types.js';
 
@@ -23,22 +23,27 @@ export function onHostNetwork(s: Service): boolean {
  */
 export function serviceNetworks(c: SwarmContext, s: Service): SwarmService['networks'] {
   if (onHostNetwork(s)) return { [c.hostNetworkKey()]: null };
-  const names = sortedNames(s.networks);
+  const names = attachedNetworks(s);
+  const extra = extraAliases(c, s);
   // A default attachment carries only its (empty) extensions.
-  if (names.length === 1 && names[0] === 'default' && Object.keys(s.networks.default!).length <= 1) return undefined;
+  if (extra.length === 0 && names.length === 1 && names[0] === 'default' && Object.keys(s.networks.default ?? {}).length <= 1) return undefined;
   const out: Record<string, SwarmServiceNetwork | null> = {};
   for (const name of names) {
-    const entry = attachment(c, s, name);
+    const entry = attachment(c, s, name, extra);
     setOwn(out, name, Object.keys(entry).length > 0 ? entry : null);
   }
   return out;
 }
 
-/** One attachment's settings, reporting those Swarm does not apply. */
-function attachment(c: SwarmContext, s: Service, name: string): SwarmServiceNetwork {
-  const n = s.networks[name]!;
+/**
+ * One attachment's settings, reporting those Swarm does not apply. `extra` are the names Compose resolved to the
+ * service that Swarm only resolves as aliases (aliases.ts).
+ */
+function attachment(c: SwarmContext, s: Service, name: string, extra: string[]): SwarmServiceNetwork {
+  const n = s.networks[name] ?? { extensions: {} };
   const entry: SwarmServiceNetwork = {};
-  if (n.aliases !== undefined) entry.aliases = n.aliases;
+  const aliases = [...(n.aliases ?? []), ...extra.filter((a) => !(n.aliases ?? []).includes(a))];
+  if (aliases.length > 0) entry.aliases = aliases;
   if (n.driver_opts !== undefined && c.needs('networkDriverOpts', `services.${s.name}.networks.${name}.driver_opts`, s, 'networks')) entry.driver_opts = n.driver_opts;
   for (const dropped of NOT_APPLIED) {
     if (n[dropped] !== undefined) c.report('warning', 'SWARM_UNSUPPORTED', `services.${s.name}.networks.${name}.${dropped} is not applied by Swarm; it is dropped`, s, 'networks');

@@ -7,6 +7,7 @@ import { error } from '../../diagnostics/diagnostic.js';
 import { keyLocation } from '../../diagnostics/locations.js';
 import type { Service } from '../../ir/types.js';
 import { formatDuration } from '../../ir/values/duration.js';
+import { reportNameAliases } from './aliases.js';
 import type { SwarmContext } from './context.js';
 import { deploy } from './deploy.js';
 import { environmentFields } from './environment.js';
@@ -41,6 +42,7 @@ export function convertService(c: SwarmContext, s: Service): SwarmService {
   if (volumes.length > 0) out.volumes = volumes;
   if (s.secrets.length > 0 && c.needs('secrets', `services.${s.name}.secrets`, s, 'secrets')) out.secrets = fileRefs(s.secrets, true);
   if (s.configs.length > 0 && c.needs('configs', `services.${s.name}.configs`, s, 'configs')) out.configs = fileRefs(s.configs, false);
+  reportNameAliases(c, s);
   const networks = serviceNetworks(c, s);
   if (networks !== undefined) out.networks = networks;
   if (s.healthcheck !== undefined) out.healthcheck = healthcheck(c, s, s.healthcheck);

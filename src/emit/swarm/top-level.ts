@@ -10,6 +10,7 @@ import { setOwn } from '../../util/objects.js';
 import { sortedNames } from '../../util/strings.js';
 import type { SwarmContext } from './context.js';
 import { contentHash, contentName } from './names.js';
+import { reportNodeLocalSharing } from './volume-sharing.js';
 import type { SwarmConfig, SwarmNetwork, SwarmSecret, SwarmVolume } from './stack-types.js';
 import { supports } from './versions.js';
 
@@ -84,6 +85,7 @@ export function convertVolumes(c: SwarmContext): Record<string, SwarmVolume> {
     if (v.driver_opts !== undefined) entry.driver_opts = v.driver_opts;
     if (v.labels !== undefined) entry.labels = v.labels;
     Object.assign(entry, c.extensions(v.extensions, `volumes.${key}`, v, 'extensions'));
+    reportNodeLocalSharing(c, key, v);
     setOwn(out, key, entry);
   }
   return out;

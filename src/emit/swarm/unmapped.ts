@@ -29,9 +29,9 @@ export type KeptKey = (typeof KEPT)[number];
 /** Keys docker stack deploy ignores or rejects, with what the user should do instead. */
 const DROPPED: Partial<Record<keyof Service, string>> = {
   build: 'Swarm nodes cannot build images; build and push the image, then set image:',
-  container_name: 'Swarm names containers itself',
+  container_name: 'Swarm names containers itself; the name is added as a network alias of the service where it has networks',
   depends_on: 'Swarm has no start order; make services retry until their dependencies answer, or use healthchecks',
-  links: 'services on the same overlay network reach each other by service name',
+  links: 'Swarm has no links; services reach each other by service name, and a link alias is added as a network alias of the linked service',
   external_links: 'use an external network instead',
   network_mode: 'Swarm services attach to overlay networks (or to the host network, for network_mode: host); use networks:',
   devices: 'Swarm services cannot map host devices',
@@ -92,7 +92,7 @@ const DEFAULT_FALSE: ReadonlySet<keyof Service> = new Set<keyof Service>(['privi
 const CONVERTED: ReadonlySet<keyof Service> = new Set<keyof Service>([
   ...KEPT, 'image', 'command', 'entrypoint', 'stop_grace_period', 'init', 'isolation', 'oom_score_adj',
   'credential_spec', 'logging', 'extra_hosts', 'ulimits', 'ports', 'volumes', 'secrets', 'configs', 'networks',
-  'healthcheck', 'deploy',
+  'healthcheck', 'deploy', 'links', 'container_name',
 ]);
 
 /** Reports each key of the service that the stack file leaves out, with why and what to do instead. */

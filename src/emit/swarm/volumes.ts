@@ -21,7 +21,8 @@ export function serviceVolumes(c: SwarmContext, s: Service): (string | SwarmServ
       c.report('warning', 'SWARM_SELINUX', `services.${s.name}.volumes: Swarm ignores the SELinux label option :${v.bind.selinux} on ${v.target}`, s, 'volumes');
     }
     if (v.type === 'bind' && v.source !== undefined) bindSource(c, s, v.source);
-    out.push(c.needs('longSyntax', `services.${s.name}.volumes in long syntax`, s, 'volumes') ? longVolume(c, v) : shortVolume(c, v));
+    reportLostOptions(c, s, v);
+    out.push(c.needs('longSyntax', `services.${s.name}.volumes in long syntax`, s, 'volumes') ? longVolume(c, s, v) : shortVolume(c, v));
   }
   if (s.tmpfs !== undefined && s.tmpfs.length > 0) {
     if (supports(c.version, 'longSyntax')) out.push(...tmpfsMounts(c, s, supports(c.version, 'tmpfsSize')));
@@ -38,7 +39,11 @@ export function serviceVolumes(c: SwarmContext, s: Service): (string | SwarmServ
 function bindSource(c: SwarmContext, s: Service, source: string): void {
   const found = c.project.bind_sources?.[source];
   if (found === 'missing') {
-    c.report('warning', 'SWARM_BIND_MISSING', `services.${s.name}.volumes: the bind source ${source} does not exist; Docker Compose would create it, but Swarm does not start a task whose bind source is missing`, s, 'volumes', `create it on every node that runs the service (mkdir -p ${source})`);
+    // A socket or a device is made by what serves it; a directory created in its place would hide the real one.
+    const hint = socketOrDevice(source)
+      ? `it must exist on every node that runs the service (for ${source}, run what provides it there, e.g. Docker for its socket); do not create a directory in its place`
+      : `create it on every node that runs the service (mkdir -p ${source})`;
+    c.report('warning', 'SWARM_BIND_MISSING', `services.${s.name}.volumes: the bind source ${source} does not exist; Docker Compose would create it, but Swarm does not start a task whose bind source is missing`, s, 'volumes', hint);
   } else if (source.startsWith('~')) {
     c.report('warning', 'SWARM_BIND_HOME', `services.${s.name}.volumes: docker stack deploy expands ~ in the bind source ${source} with the HOME of whoever deploys, and the path must exist on every node that runs the service`, s, 'volumes', 'write an absolute path');
   } else if (source.startsWith('.')) {
@@ -46,15 +51,36 @@ function bindSource(c: SwarmContext, s: Service, source: string): void {
   }
 }
 
+/**
+ * Mount options the v3 format has no field for, in any version: a volume's `subpath` (Swarm would mount the whole
+ * volume, so the service sees other files than under Compose) and a tmpfs `mode` (Swarm mounts it 1777).
+ */
+function reportLostOptions(c: SwarmContext, s: Service, v: ServiceVolume): void {
+  const subpath = v.volume?.subpath;
+  if (subpath !== undefined) {
+    c.report('warning', 'SWARM_VOLUME_SUBPATH', `services.${s.name}.volumes: the stack format has no volume.subpath, so Swarm mounts the whole volume ${v.source ?? '(anonymous)'} at ${v.target}, not its subdirectory ${subpath}`, s, 'volumes', `mount the whole volume and point the service at ${v.target.replace(/\/$/, '')}/${subpath.replace(/^\//, '')}, or bind-mount the subdirectory from a path that exists on every node`);
+  }
+  const mode = v.tmpfs?.mode;
+  // 0o1777 is what Swarm gives anyway.
+  if (mode !== undefined && mode !== 0o1777) {
+    c.report('warning', 'SWARM_TMPFS_OPTIONS', `services.${s.name}.volumes: the stack format has no tmpfs.mode, so Swarm mounts ${v.target} with mode 1777, not the mode written (0${mode.toString(8)} in octal)`, s, 'volumes', 'set the permissions the service needs when it starts (chmod in its entrypoint), or rely on mode 1777');
+  }
+}
+
+/** True for a path that names a socket or a device rather than a directory: `*.sock`, or under /var/run, /run, /dev. */
+function socketOrDevice(source: string): boolean {
+  return source.endsWith('.sock') || /^\/(var\/run|run|dev)(\/|$)/.test(source);
+}
+
 /** A mount in long syntax; a bind source is written relative to where the stack file is deployed from. */
-function longVolume(c: SwarmContext, v: ServiceVolume): SwarmServiceVolume {
+function longVolume(c: SwarmContext, s: Service, v: ServiceVolume): SwarmServiceVolume {
   const out: SwarmServiceVolume = { type: v.type, target: v.target };
   if (v.source !== undefined) out.source = v.type === 'bind' ? c.path(v.source) : v.source;
   if (v.read_only !== undefined) out.read_only = v.read_only;
   if (v.consistency !== undefined) out.consistency = v.consistency;
   if (v.bind?.propagation !== undefined) out.bind = { propagation: v.bind.propagation };
   if (v.volume?.nocopy !== undefined) out.volume = { nocopy: v.volume.nocopy };
-  if (v.tmpfs?.size !== undefined && supports(c.version, 'tmpfsSize')) out.tmpfs = { size: v.tmpfs.size };
+  if (v.tmpfs?.size !== undefined && c.needs('tmpfsSize', `services.${s.name}.volumes: tmpfs.size of ${v.target}`, s, 'volumes')) out.tmpfs = { size: v.tmpfs.size };
   return out;
 }
 

@@ -93,8 +93,10 @@ describe.skipIf(Boolean(unavailable))('docker stack deploy on a real manager', (
           const ir = loaded.project!.services[service]!;
           const published = (stored.EndpointSpec?.Ports ?? []).map((p) => `${p.PublishedPort ?? ''}:${p.TargetPort}/${p.PublishMode}`).sort();
           // The manager stores a published range as one entry per published port.
+          // A port Compose bound to the loopback stays unpublished on Swarm (SWARM_LOOPBACK_PORT).
+          const loopback = (ip: string | undefined) => ip !== undefined && (ip.startsWith('127.') || ip.replace(/^\[|\]$/g, '') === '::1');
           const wanted = ir.ports
-            .filter((p) => p.published !== undefined)
+            .filter((p) => p.published !== undefined && !loopback(p.host_ip))
             .flatMap((p) => {
               const [from, to = from] = p.published!.split('-').map(Number);
               return Array.from({ length: to! - from! + 1 }, (_, k) => `${from! + k}:${p.target}/${p.mode}`);

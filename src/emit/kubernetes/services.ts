@@ -6,6 +6,7 @@
  * `<service>-published` carries the published ports, as a LoadBalancer (or NodePort) Service.
  */
 import type { Port, Service } from '../../ir/types.js';
+import { isLoopbackAddress } from '../../ir/values/ports.js';
 import { sortedNames, sortStrings } from '../../util/strings.js';
 import type { KubeContext } from './context.js';
 import { lowerProtocol, userPortNames } from './container-ports.js';
@@ -123,8 +124,7 @@ function addAlias(c: KubeContext, owner: Service, at: Service, out: Set<string>,
  * outside that host could reach it, so it must not land on a LoadBalancer.
  */
 export function loopbackOnly(p: Port): boolean {
-  const ip = p.host_ip;
-  return ip !== undefined && (ip.startsWith('127.') || ip === '::1' || ip === '[::1]');
+  return p.host_ip !== undefined && isLoopbackAddress(p.host_ip);
 }
 
 /** Beyond this many published ports (ranges count each port), the Service is worth a word: each becomes a Service port (and a load-balancer rule). */

@@ -3,32 +3,10 @@
  * must share one claim: a StatefulSet's claim template would give each service (and each replica) a copy of its
  * own, splitting the data. Also the warning for several replicas on one ReadWriteOnce claim.
  */
-import type { Project, Service } from '../../ir/types.js';
-import { sortedNames } from '../../util/strings.js';
+import type { Service } from '../../ir/types.js';
+import { volumeUsers } from '../../ir/volume-users.js';
 import type { KubeContext } from './context.js';
 import type { ServiceStorage } from './storage.js';
-
-const usersByProject = new WeakMap<Project, Map<string, string[]>>();
-
-/** The services (in code-point order) that mount the named volume `key`. Worked out once per project. */
-export function volumeUsers(project: Project, key: string): readonly string[] {
-  let users = usersByProject.get(project);
-  if (users === undefined) {
-    users = new Map();
-    for (const name of sortedNames(project.services)) {
-      const volumes = project.services[name]!.volumes;
-      for (let i = 0; i < volumes.length; i++) {
-        const v = volumes[i]!;
-        if (v.type !== 'volume' || v.source === undefined) continue;
-        let list = users.get(v.source);
-        if (list === undefined) users.set(v.source, (list = []));
-        if (list[list.length - 1] !== name) list.push(name);
-      }
-    }
-    usersByProject.set(project, users);
-  }
-  return users.get(key) ?? [];
-}
 
 /**
  * True when a StatefulSet's named volume must stay the project's shared claim instead of becoming a claim

@@ -4,6 +4,7 @@
  * stack file version 3.2; older versions get the short one.
  */
 import type { Port, Service } from '../../ir/types.js';
+import { isLoopbackAddress } from '../../ir/values/ports.js';
 import type { SwarmContext } from './context.js';
 import { onHostNetwork } from './networks.js';
 import type { SwarmPort } from './stack-types.js';
@@ -33,7 +34,7 @@ function publishedPorts(c: SwarmContext, s: Service): (string | SwarmPort)[] {
   const out: (string | SwarmPort)[] = [];
   const loopback: string[] = [];
   for (const p of s.ports) {
-    if (p.host_ip !== undefined && isLoopback(p.host_ip)) {
+    if (p.host_ip !== undefined && isLoopbackAddress(p.host_ip)) {
       loopback.push(describe(p));
       continue;
     }
@@ -66,23 +67,6 @@ function reportPortLabels(c: SwarmContext, s: Service): void {
 function describe(p: Port): string {
   const ip = p.host_ip === undefined ? '' : p.host_ip.includes(':') && !p.host_ip.startsWith('[') ? `[${p.host_ip}]:` : `${p.host_ip}:`;
   return `${ip}${p.published === undefined ? '' : `${p.published}:`}${p.target}/${p.protocol}`;
-}
-
-/** True for an address of the loopback interface (127.0.0.0/8, ::1, or ::ffff:127.x.y.z), with or without brackets. */
-function isLoopback(hostIp: string): boolean {
-  const ip = hostIp.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip)) return true;
-  if (/^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip)) return true;
-  return isIpv6Loopback(ip);
-}
-
-/** `::1` in any of its spellings (`0:0:0:0:0:0:0:1`, `::0:1`, ...): every group zero except a last group of 1. */
-function isIpv6Loopback(ip: string): boolean {
-  const halves = ip.split('::');
-  if (halves.length > 2 || halves[halves.length - 1] === '') return false;
-  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
-  if (groups.length > 8 || (halves.length === 1 && groups.length !== 8)) return false;
-  return groups.every((g, i) => /^[0-9a-f]{1,4}$/.test(g) && parseInt(g, 16) === (i === groups.length - 1 ? 1 : 0));
 }
 
 /**

@@ -10,7 +10,7 @@ import { setOwn } from '../../util/objects.js';
 import { sortedNames } from '../../util/strings.js';
 import type { SwarmContext } from './context.js';
 import { contentHash, contentName } from './names.js';
-import { reportNodeLocalSharing, volumeUsers } from './volume-sharing.js';
+import { reportNodeLocalSharing } from './volume-sharing.js';
 import type { SwarmConfig, SwarmNetwork, SwarmSecret, SwarmVolume } from './stack-types.js';
 import { supports } from './versions.js';
 
@@ -76,7 +76,6 @@ function ipam(c: SwarmContext, key: string, n: Network): NonNullable<SwarmNetwor
 /** Top-level volumes. */
 export function convertVolumes(c: SwarmContext): Record<string, SwarmVolume> {
   const out: Record<string, SwarmVolume> = {};
-  const mounters = volumeUsers(c);
   for (const key of sortedNames(c.project.volumes)) {
     const v = c.project.volumes[key]!;
     const entry: SwarmVolume = {};
@@ -86,7 +85,7 @@ export function convertVolumes(c: SwarmContext): Record<string, SwarmVolume> {
     if (v.driver_opts !== undefined) entry.driver_opts = v.driver_opts;
     if (v.labels !== undefined) entry.labels = v.labels;
     Object.assign(entry, c.extensions(v.extensions, `volumes.${key}`, v, 'extensions'));
-    reportNodeLocalSharing(c, key, v, mounters.get(key) ?? []);
+    reportNodeLocalSharing(c, key, v);
     setOwn(out, key, entry);
   }
   return out;

@@ -5,43 +5,19 @@
  * copy, empty at first.
  */
 import type { Service, Volume } from '../../ir/types.js';
-import { sortedNames } from '../../util/strings.js';
+import { volumeUsers } from '../../ir/volume-users.js';
 import type { SwarmContext } from './context.js';
 
 /** Filesystem types of the local driver (`driver_opts.type`) that mount storage from the network, shared already. */
 const NETWORK_FILESYSTEMS = new Set(['nfs', 'nfs4', 'cifs', 'smb3', 'glusterfs', 'ceph']);
 
-/**
- * The services that mount each named volume, in name order. Worked out once per conversion: asking every service
- * about every volume would be quadratic in a project with a volume per service.
- */
-export function volumeUsers(c: SwarmContext): Map<string, Service[]> {
-  const out = new Map<string, Service[]>();
-  for (const name of sortedNames(c.project.services)) {
-    const s = c.project.services[name]!;
-    const seen = new Set<string>();
-    for (const m of s.volumes) {
-      if (m.type !== 'volume' || m.source === undefined || seen.has(m.source)) continue;
-      seen.add(m.source);
-      const list = out.get(m.source);
-      if (list === undefined) out.set(m.source, [s]);
-      else list.push(s);
-    }
-  }
-  return out;
-}
-
-/**
- * Warns, once per volume at its top-level entry, where tasks on different nodes would not share its data.
- * `mounters` are the services that mount it ({@link volumeUsers}).
- */
-export function reportNodeLocalSharing(c: SwarmContext, key: string, v: Volume, mounters: readonly Service[]): void {
+/** Warns, once per volume at its top-level entry, where tasks on different nodes would not share its data. */
+export function reportNodeLocalSharing(c: SwarmContext, key: string, v: Volume): void {
   if (v.external || !nodeLocal(v)) return;
   const users: string[] = [];
   let shared = false;
-  for (const s of mounters) {
-    const name = s.name;
-    const tasks = taskCount(s);
+  for (const name of volumeUsers(c.project, key)) {
+    const tasks = taskCount(c.project.services[name]!);
     // A service scaled to zero runs nowhere, so it shares nothing.
     if (tasks === 0) continue;
     // A global service alone runs one container under Compose, so its per-node copies share nothing Compose shared.

@@ -127,3 +127,20 @@ function port(target: number, published: string | undefined, hostIp: string | un
 function isIpAddress(text: string): boolean {
   return process.getBuiltinModule('node:net').isIP(text) !== 0;
 }
+
+/** True for an address of the loopback interface (127.0.0.0/8, ::1, or ::ffff:127.x.y.z), with or without brackets. */
+export function isLoopbackAddress(hostIp: string): boolean {
+  const ip = hostIp.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip)) return true;
+  if (/^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip)) return true;
+  return isIpv6Loopback(ip);
+}
+
+/** `::1` in any of its spellings (`0:0:0:0:0:0:0:1`, `::0:1`, ...): every group zero except a last group of 1. */
+function isIpv6Loopback(ip: string): boolean {
+  const halves = ip.split('::');
+  if (halves.length > 2 || halves[halves.length - 1] === '') return false;
+  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
+  if (groups.length > 8 || (halves.length === 1 && groups.length !== 8)) return false;
+  return groups.every((g, i) => /^[0-9a-f]{1,4}$/.test(g) && parseInt(g, 16) === (i === groups.length - 1 ? 1 : 0));
+}

@@ -9,12 +9,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/shared.js';
-import { startSwarmManager, swarmManagerUnavailable, type SwarmManager } from '../helpers/swarm-manager.js';
+import { freePort, startSwarmManager, swarmManagerUnavailable, type SwarmManager } from '../helpers/swarm-manager.js';
 import { STACKPORT_BIN, stackportShim } from '../helpers/stackport-shim.js';
 import { buildBusyboxImages, buildContext, busyboxUnavailable, ENTRYPOINT_IMAGE } from '../helpers/busybox-images.js';
 
@@ -40,17 +39,6 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${seen ? `; last seen: ${seen()}` : ''}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function httpGet(port: number): Promise<string | undefined> {

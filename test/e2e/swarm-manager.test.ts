@@ -13,6 +13,7 @@ import { render } from '../../src/render/render.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 import { stackportShim } from '../helpers/stackport-shim.js';
 import { startSwarmManager, swarmManagerUnavailable, type SwarmManager } from '../helpers/swarm-manager.js';
+import { isLoopbackAddress } from '../../src/ir/values/ports.js';
 
 const unavailable = swarmManagerUnavailable() ?? (existsSync(path.join(REPO_ROOT, 'dist')) ? undefined : 'the CLI is not built (npm run build)');
 if (unavailable) console.warn(`skipping the Swarm manager end-to-end test: ${unavailable}`);
@@ -94,9 +95,8 @@ describe.skipIf(Boolean(unavailable))('docker stack deploy on a real manager', (
           const published = (stored.EndpointSpec?.Ports ?? []).map((p) => `${p.PublishedPort ?? ''}:${p.TargetPort}/${p.PublishMode}`).sort();
           // The manager stores a published range as one entry per published port.
           // A port Compose bound to the loopback stays unpublished on Swarm (SWARM_LOOPBACK_PORT).
-          const loopback = (ip: string | undefined) => ip !== undefined && (ip.startsWith('127.') || ip.replace(/^\[|\]$/g, '') === '::1');
           const wanted = ir.ports
-            .filter((p) => p.published !== undefined && !loopback(p.host_ip))
+            .filter((p) => p.published !== undefined && !(p.host_ip !== undefined && isLoopbackAddress(p.host_ip)))
             .flatMap((p) => {
               const [from, to = from] = p.published!.split('-').map(Number);
               return Array.from({ length: to! - from! + 1 }, (_, k) => `${from! + k}:${p.target}/${p.mode}`);
